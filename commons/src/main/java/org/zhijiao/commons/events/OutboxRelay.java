@@ -1,0 +1,216 @@
+package org.zhijiao.commons.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Kafka, oldest first, and deletes them once Kafka has acknowledged
+ * them. Woken right after each commit that wrote events, and polling as a safety net. When Kafka is
+ * unreachable the rows simply stay, and are sent, in order, when it returns.
+ *
+ * <p>With several replicas a PostgreSQL advisory lock lets one relay at a time publish, which keeps
+ * each aggregate's events in order. Delivery is at least once: consumers deduplicate by event id and
+ * aggregate version.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: identifies the relay's advisory lock in each service's own database. */
+    private static final long RELAY_LOCK = 0x5A48_4A49_414F_0001L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "zhijiao.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "zhijiao.outbox.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "zhijiao.outbox.send-timeout", defaultValue = "PT30S")
+    Duration sendTimeout;
+
+    @ConfigProperty(name = "zhijiao.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong pending = new AtomicLong();
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+    private Counter published;
+    private Counter failures;
+    private Timer batchTimer;
+
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            LOG.info("Outbox relay disabled (zhijiao.outbox.enabled=false)");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+        published = Counter.builder("zhijiao.outbox.published").description("Events relayed to Kafka")
+                .register(registry);
+        failures = Counter.builder("zhijiao.outbox.relay.failures").description("Relay attempts that failed")
+                .register(registry);
+        batchTimer = Timer.builder("zhijiao.outbox.relay.batch").description("Time to relay one batch")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        Gauge.builder("zhijiao.outbox.pending", pending, AtomicLong::get)
+                .description("Events committed but not yet acknowledged by Kafka (as of the last relay pass)")
+                .register(registry);
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUps.release();
+        try {
+            worker.join(sendTimeout.toMillis() + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Asks the relay to look for new events now rather than at its next poll. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                if (backoffMillis > 0) {
+                    wakeUps.tryAcquire(backoffMillis, TimeUnit.MILLISECONDS);
+                } else {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                wakeUps.drainPermits();
+                int relayed;
+                do {
+                    relayed = relayBatch();
+                } while (running && relayed == batchSize);
+                backoffMillis = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                backoffMillis = backoffMillis == 0 ? 200 : Math.min(backoffMillis * 2, 5_000);
+                LOG.warnf("Outbox relay failed, events stay in the outbox (retry in %d ms): %s",
+                        backoffMillis, e.getMessage());
+            }
+        }
+    }
+
+    /** One batch in one transaction; the rows are deleted only if Kafka acknowledged them. */
+    int relayBatch() {
+        Pass pass = QuarkusTransaction.requiringNew()
+                .timeout((int) sendTimeout.toSeconds() + 30)
+                .call(this::relayInTransaction);
+        if (pass.failure() != null) {
+            // what was acknowledged is committed; the rest is retried after a back-off
+            throw pass.failure();
+        }
+        return pass.relayed();
+    }
+
+    private record Pass(int relayed, RuntimeException failure) {
+    }
+
+    private Pass relayInTransaction() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return new Pass(0, null);
+        }
+        List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY seq", OutboxEvent.class)
+                .setMaxResults(batchSize)
+                .getResultList();
+        if (batch.isEmpty()) {
+            pending.set(0);
+            return new Pass(0, null);
+        }
+        long started = System.nanoTime();
+        List<Future<?>> sends = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            sends.add(producer.send(record));
+        }
+        List<Long> delivered = new ArrayList<>(batch.size());
+        RuntimeException firstFailure = null;
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                delivered.add(batch.get(i).seq);
+            } catch (Exception e) {
+                if (firstFailure == null) {
+                    firstFailure = new IllegalStateException("Kafka did not acknowledge event "
+                            + batch.get(i).eventId + ": " + e, e);
+                }
+            }
+        }
+        if (!delivered.isEmpty()) {
+            em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs").setParameter("seqs", delivered)
+                    .executeUpdate();
+            published.increment(delivered.size());
+        }
+        batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event").getSingleResult())
+                .longValue());
+        return new Pass(batch.size(), firstFailure);
+    }
+
+    private Properties producerConfig() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.min(sendTimeout.toMillis(), 10_000)));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(sendTimeout.toMillis(), 12_000)));
+        return props;
+    }
+}

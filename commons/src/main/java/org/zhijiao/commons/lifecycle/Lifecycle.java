@@ -1,0 +1,104 @@
+package org.zhijiao.commons.lifecycle;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.zhijiao.commons.problem.Problem;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.problem.ProblemType;
+
+/**
+ * A state machine written once: which action moves an aggregate from which state to which. Every
+ * aggregate keeps its rules in one static {@code Lifecycle}, and its tests walk the whole table.
+ *
+ * @param <S> the states
+ * @param <A> the actions
+ */
+public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
+
+    private final String aggregate;
+    private final S initial;
+    private final Map<A, Map<S, S>> rules;
+
+    private Lifecycle(String aggregate, S initial, Map<A, Map<S, S>> rules) {
+        this.aggregate = aggregate;
+        this.initial = initial;
+        this.rules = rules;
+    }
+
+    public static <S extends Enum<S>, A extends Enum<A>> Builder<S, A> of(String aggregate, Class<S> states,
+            Class<A> actions, S initial) {
+        return new Builder<>(aggregate, states, actions, initial);
+    }
+
+    public S initial() {
+        return initial;
+    }
+
+    /** Where {@code action} leads from {@code from}, if it is allowed there. */
+    public Optional<S> target(S from, A action) {
+        return Optional.ofNullable(rules.getOrDefault(action, Map.of()).get(from));
+    }
+
+    /** The next state, or a 409 {@code invalid-transition} problem naming the state and the action. */
+    public S next(S from, A action, Object id) {
+        return target(from, action).orElseThrow(() -> new ProblemException(ProblemType.INVALID_TRANSITION,
+                "Cannot " + action.name().toLowerCase().replace('_', ' ') + " " + aggregate + " " + id
+                        + " in state " + from + "; allowed here: " + allowed(from),
+                java.util.List.of(new Problem.FieldError("action", "not allowed in state " + from))));
+    }
+
+    /** The actions allowed in a state, for clients that show only what can be done. */
+    public Set<A> allowed(S from) {
+        Set<A> allowed = new LinkedHashSet<>();
+        rules.forEach((action, moves) -> {
+            if (moves.containsKey(from)) {
+                allowed.add(action);
+            }
+        });
+        return allowed;
+    }
+
+    public boolean isTerminal(S state) {
+        return allowed(state).isEmpty();
+    }
+
+    public Map<A, Map<S, S>> rules() {
+        return rules;
+    }
+
+    public static final class Builder<S extends Enum<S>, A extends Enum<A>> {
+        private final String aggregate;
+        private final Class<S> states;
+        private final S initial;
+        private final Map<A, Map<S, S>> rules;
+
+        private Builder(String aggregate, Class<S> states, Class<A> actions, S initial) {
+            this.aggregate = aggregate;
+            this.states = states;
+            this.initial = initial;
+            this.rules = new EnumMap<>(actions);
+        }
+
+        /** {@code action} takes any of {@code from} to {@code to}. */
+        @SafeVarargs
+        public final Builder<S, A> allow(A action, S to, S... from) {
+            Map<S, S> moves = rules.computeIfAbsent(action, a -> new EnumMap<>(states));
+            for (S source : from) {
+                if (moves.put(source, to) != null) {
+                    throw new IllegalStateException(aggregate + ": " + action + " from " + source + " defined twice");
+                }
+            }
+            return this;
+        }
+
+        public Lifecycle<S, A> build() {
+            Map<A, Map<S, S>> frozen = new EnumMap<>(rules);
+            frozen.replaceAll((action, moves) -> Collections.unmodifiableMap(moves));
+            return new Lifecycle<>(aggregate, initial, Collections.unmodifiableMap(frozen));
+        }
+    }
+}

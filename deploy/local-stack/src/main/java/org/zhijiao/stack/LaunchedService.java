@@ -1,0 +1,88 @@
+package org.zhijiao.stack;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A built service (its {@code target/quarkus-app/quarkus-run.jar}) started as a child JVM against a
+ * local stack, the way the run command starts it: for tests that need a real service next to the one
+ * under test, e.g. behind the gateway.
+ */
+public final class LaunchedService implements AutoCloseable {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final ServiceProcess process;
+
+    private LaunchedService(ServiceProcess process) {
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code serviceId} (e.g. {@code membership}) on a free port with its database
+     * {@code database} on {@code stack}, and waits until it is ready.
+     *
+     * @throws IllegalStateException when the jar is missing, or the service exits or is not ready in time
+     */
+    public static LaunchedService start(String serviceId, Path repositoryRoot, LocalStack stack, String database,
+            Path logFile, Duration readyTimeout) throws IOException, InterruptedException {
+        PlatformService service = PlatformService.byId(serviceId);
+        Path jar = service.runnableJar(repositoryRoot);
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException(jar + " is missing; build " + service.module() + " first (./mvnw -pl "
+                    + service.module() + " package)");
+        }
+        stack.postgres().createDatabaseIfMissing(database);
+        Map<String, String> environment = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", stack.postgres().username(),
+                "QUARKUS_DATASOURCE_PASSWORD", stack.postgres().password(),
+                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.jwtKeys().publicKeyPath().toString(),
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", stack.jwtKeys().privateKeyPath().toString());
+        LaunchedService launched = new LaunchedService(ServiceProcess.start(service, repositoryRoot, Ports.free(), environment, logFile));
+        try {
+            launched.awaitReady(readyTimeout);
+        } catch (IllegalStateException | InterruptedException e) {
+            launched.close();
+            throw e;
+        }
+        return launched;
+    }
+
+    /** e.g. {@code http://localhost:41234} */
+    public String url() {
+        return process.url();
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!process.isReady(http)) {
+            if (!process.process().isAlive()) {
+                throw new IllegalStateException(process.service().id() + " exited with code " + process.process().exitValue()
+                        + " while starting; see " + process.logFile() + "\n" + Logs.tail(process.logFile(), 15));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(process.service().id() + " not ready after " + timeout.toSeconds()
+                        + " s (last readiness answer: " + process.lastProbe() + "); see " + process.logFile());
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /** Stops the service (SIGTERM, then SIGKILL after a grace period) and waits until it is gone. */
+    @Override
+    public void close() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(process.process().toHandle());
+        process.process().descendants().forEach(processes::add);
+        Processes.stopAll(processes, STOP_GRACE);
+    }
+}

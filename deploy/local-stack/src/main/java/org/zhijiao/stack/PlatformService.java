@@ -1,0 +1,52 @@
+package org.zhijiao.stack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The services the run command can launch, as fixed in docs/conventions.md. */
+enum PlatformService {
+
+    MEMBERSHIP("membership-service", 8081),
+    APPRENTICESHIP("apprenticeship-service", 8082),
+    REPORTING("reporting-service", 8083),
+    GATEWAY("gateway", 8080);
+
+    private final String module;
+    private final int defaultPort;
+
+    PlatformService(String module, int defaultPort) {
+        this.module = module;
+        this.defaultPort = defaultPort;
+    }
+
+    /** The name on the command line, in logs and of the service's database, e.g. {@code membership}. */
+    String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    String module() {
+        return module;
+    }
+
+    int defaultPort() {
+        return defaultPort;
+    }
+
+    /** Where {@code ./mvnw package} leaves the service's runnable jar. */
+    Path runnableJar(Path repositoryRoot) {
+        return repositoryRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    static PlatformService byId(String id) {
+        return Arrays.stream(values())
+                .filter(service -> service.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown service \"" + id + "\"; known: " + ids()));
+    }
+
+    static String ids() {
+        return Arrays.stream(values()).map(PlatformService::id).collect(Collectors.joining(","));
+    }
+}

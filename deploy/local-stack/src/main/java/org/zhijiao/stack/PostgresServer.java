@@ -1,0 +1,27 @@
+package org.zhijiao.stack;
+
+/** A PostgreSQL server of the local stack: the embedded one, or an existing one named by {@code ZHIJIAO_PG_URL}. */
+public interface PostgresServer {
+
+    /** JDBC URL of {@code database} on this server, without credentials. */
+    String jdbcUrl(String database);
+
+    String username();
+
+    String password();
+
+    /** Whether this server was started by the local stack (and so is stopped by it). */
+    boolean isEmbedded();
+
+    /**
+     * Creates {@code database} unless it exists. Names are restricted to lower-case letters, digits and
+     * underscores so that they need no quoting.
+     */
+    void createDatabaseIfMissing(String database);
+
+    /** Drops {@code database}, disconnecting its sessions first. */
+    void dropDatabaseIfExists(String database);
+
+    /** Stops an embedded server (deleting a temporary one's data); does nothing for an external server. */
+    void stop();
+}

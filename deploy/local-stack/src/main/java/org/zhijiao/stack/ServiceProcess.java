@@ -1,0 +1,82 @@
+package org.zhijiao.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** One service launched by the run command as a child JVM ({@code java -jar quarkus-run.jar}). */
+final class ServiceProcess {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final PlatformService service;
+    private final int port;
+    private final Path logFile;
+    private final Process process;
+    private final URI readiness;
+    /** The last answer of the readiness probe, for error messages: a status code or why there was none. */
+    private volatile String lastProbe = "no answer yet";
+
+    private ServiceProcess(PlatformService service, int port, Path logFile, Process process) {
+        this.service = service;
+        this.port = port;
+        this.logFile = logFile;
+        this.process = process;
+        this.readiness = URI.create(url() + "/q/health/ready");
+    }
+
+    /**
+     * Starts the service's runnable jar with the launcher's JVM, in the service's module directory (where
+     * Quarkus also reads {@code config/} and {@code .env}), with {@code environment} added and all output
+     * in {@code logFile} (truncated).
+     */
+    static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, Map<String, String> environment,
+            Path logFile) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", service.runnableJar(repositoryRoot).toString())
+                .directory(repositoryRoot.resolve(service.module()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return new ServiceProcess(service, port, logFile, builder.start());
+    }
+
+    PlatformService service() {
+        return service;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    String lastProbe() {
+        return lastProbe;
+    }
+
+    /** Whether {@code /q/health/ready} answers 200 (all checks UP). */
+    boolean isReady(HttpClient http) throws InterruptedException {
+        try {
+            int status = http.send(HttpRequest.newBuilder(readiness).timeout(PROBE_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            lastProbe = "HTTP " + status;
+            return status == 200;
+        } catch (IOException e) {
+            lastProbe = e.getClass().getSimpleName();
+            return false;
+        }
+    }
+}

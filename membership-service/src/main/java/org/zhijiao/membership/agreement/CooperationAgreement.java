@@ -1,0 +1,113 @@
+package org.zhijiao.membership.agreement;
+
+import static org.zhijiao.membership.agreement.AgreementAction.EXPIRE;
+import static org.zhijiao.membership.agreement.AgreementAction.RETURN_TO_DRAFT;
+import static org.zhijiao.membership.agreement.AgreementAction.SIGN;
+import static org.zhijiao.membership.agreement.AgreementAction.SUBMIT;
+import static org.zhijiao.membership.agreement.AgreementAction.SUPERSEDE;
+import static org.zhijiao.membership.agreement.AgreementAction.TERMINATE;
+import static org.zhijiao.membership.agreement.AgreementStatus.DRAFT;
+import static org.zhijiao.membership.agreement.AgreementStatus.EXPIRED;
+import static org.zhijiao.membership.agreement.AgreementStatus.PENDING_SIGNATURE;
+import static org.zhijiao.membership.agreement.AgreementStatus.SIGNED;
+import static org.zhijiao.membership.agreement.AgreementStatus.SUPERSEDED;
+import static org.zhijiao.membership.agreement.AgreementStatus.TERMINATED;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.zhijiao.commons.lifecycle.History;
+import org.zhijiao.commons.lifecycle.Lifecycle;
+import org.zhijiao.commons.lifecycle.Transition;
+
+/** A cooperation agreement between the group's organizations, from draft to its end. */
+@Entity
+@Table(name = "cooperation_agreement")
+public class CooperationAgreement extends PanacheEntityBase {
+
+    public static final Lifecycle<AgreementStatus, AgreementAction> LIFECYCLE = Lifecycle
+            .of("agreement", AgreementStatus.class, AgreementAction.class, DRAFT)
+            .allow(SUBMIT, PENDING_SIGNATURE, DRAFT)
+            .allow(RETURN_TO_DRAFT, DRAFT, PENDING_SIGNATURE)
+            .allow(SIGN, SIGNED, PENDING_SIGNATURE)
+            .allow(EXPIRE, EXPIRED, SIGNED)
+            .allow(TERMINATE, TERMINATED, SIGNED)
+            .allow(SUPERSEDE, SUPERSEDED, SIGNED)
+            .build();
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AgreementKind kind;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agreement_party", joinColumns = @JoinColumn(name = "agreement_id"))
+    @Column(name = "organization_id")
+    public Set<UUID> parties = new TreeSet<>();
+
+    @Column(length = 4000)
+    public String summary;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    /** The agreement this one replaces once signed. */
+    @Column(name = "supersedes")
+    public UUID supersedes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AgreementStatus status;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agreement_transition", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "seq")
+    public List<Transition> history = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Version
+    public long version;
+
+    public Transition transition(AgreementAction action, LocalDate on, String reason, String by, LocalDate today) {
+        AgreementStatus next = LIFECYCLE.next(status, action, id);
+        Transition step = History.append(history, next, action, on, reason, by, today);
+        status = next;
+        return step;
+    }
+
+    /** The day it was signed, if it was. */
+    public LocalDate signedOn() {
+        return history.stream().filter(t -> t.status.equals(SIGNED.name())).map(t -> t.on).findFirst().orElse(null);
+    }
+
+    enum Drafted {
+        DRAFT
+    }
+}

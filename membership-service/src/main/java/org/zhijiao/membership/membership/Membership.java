@@ -1,0 +1,126 @@
+package org.zhijiao.membership.membership;
+
+import static org.zhijiao.membership.membership.MembershipAction.APPROVE;
+import static org.zhijiao.membership.membership.MembershipAction.EXPEL;
+import static org.zhijiao.membership.membership.MembershipAction.REINSTATE;
+import static org.zhijiao.membership.membership.MembershipAction.REJECT;
+import static org.zhijiao.membership.membership.MembershipAction.REVIEW;
+import static org.zhijiao.membership.membership.MembershipAction.SUSPEND;
+import static org.zhijiao.membership.membership.MembershipAction.WITHDRAW;
+import static org.zhijiao.membership.membership.MembershipStatus.ACTIVE;
+import static org.zhijiao.membership.membership.MembershipStatus.APPLIED;
+import static org.zhijiao.membership.membership.MembershipStatus.EXPELLED;
+import static org.zhijiao.membership.membership.MembershipStatus.REJECTED;
+import static org.zhijiao.membership.membership.MembershipStatus.SUSPENDED;
+import static org.zhijiao.membership.membership.MembershipStatus.UNDER_REVIEW;
+import static org.zhijiao.membership.membership.MembershipStatus.WITHDRAWN;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.zhijiao.commons.lifecycle.History;
+import org.zhijiao.commons.lifecycle.Lifecycle;
+import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.membership.organization.OrganizationKind;
+
+/** An organization's membership of the group, with every dated step of its lifecycle. */
+@Entity
+@Table(name = "membership")
+public class Membership extends PanacheEntityBase {
+
+    public static final Lifecycle<MembershipStatus, MembershipAction> LIFECYCLE = Lifecycle
+            .of("membership", MembershipStatus.class, MembershipAction.class, APPLIED)
+            .allow(REVIEW, UNDER_REVIEW, APPLIED)
+            .allow(APPROVE, ACTIVE, UNDER_REVIEW)
+            .allow(REJECT, REJECTED, APPLIED, UNDER_REVIEW)
+            .allow(SUSPEND, SUSPENDED, ACTIVE)
+            .allow(REINSTATE, ACTIVE, SUSPENDED)
+            .allow(WITHDRAW, WITHDRAWN, APPLIED, UNDER_REVIEW, ACTIVE, SUSPENDED)
+            .allow(EXPEL, EXPELLED, ACTIVE, SUSPENDED)
+            .build();
+
+    @Id
+    public UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    public UUID organizationId;
+
+    /** Copied from the organization so consumers can slice members by kind without a join. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "organization_kind", nullable = false)
+    public OrganizationKind organizationKind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MembershipRole role;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "membership_sub_alliance", joinColumns = @JoinColumn(name = "membership_id"))
+    @Column(name = "alliance_code")
+    public Set<String> subAlliances = new TreeSet<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MembershipStatus status;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "membership_transition", joinColumns = @JoinColumn(name = "membership_id"))
+    @OrderColumn(name = "seq")
+    public List<Transition> history = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Version
+    public long version;
+
+    /** A new application, dated {@code appliedOn}. */
+    public static Membership apply(UUID id, UUID organizationId, OrganizationKind kind, MembershipRole role,
+            Set<String> subAlliances, LocalDate appliedOn, String by, LocalDate today) {
+        Membership membership = new Membership();
+        membership.id = id;
+        membership.organizationId = organizationId;
+        membership.organizationKind = kind;
+        membership.role = role;
+        membership.subAlliances = new TreeSet<>(subAlliances);
+        membership.status = LIFECYCLE.initial();
+        membership.createdAt = OffsetDateTime.now();
+        History.append(membership.history, APPLIED, Applied.APPLY, appliedOn, null, by, today);
+        return membership;
+    }
+
+    /** Moves the membership on by {@code action}, effective {@code on}; refuses what the lifecycle forbids. */
+    public Transition transition(MembershipAction action, LocalDate on, String reason, String by, LocalDate today) {
+        MembershipStatus next = LIFECYCLE.next(status, action, id);
+        Transition step = History.append(history, next, action, on, reason, by, today);
+        status = next;
+        return step;
+    }
+
+    public MembershipStatus statusOn(LocalDate day) {
+        String status = History.statusOn(history, day);
+        return status == null ? null : MembershipStatus.valueOf(status);
+    }
+
+    /** The action recorded for the first step, which no client performs. */
+    enum Applied {
+        APPLY
+    }
+}

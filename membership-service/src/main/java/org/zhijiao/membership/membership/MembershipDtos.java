@@ -1,0 +1,71 @@
+package org.zhijiao.membership.membership;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.membership.organization.OrganizationKind;
+
+public final class MembershipDtos {
+
+    private MembershipDtos() {
+    }
+
+    @Schema(name = "MembershipApplication")
+    public record MembershipApplication(
+            @NotNull @Schema(example = "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b") UUID organizationId,
+            @NotNull @Schema(example = "MEMBER") MembershipRole role,
+            @Size(max = 10) @Schema(description = "Sub-alliance codes (reference data)", example = "[\"EAST-WEST\"]")
+            Set<@NotBlank @Size(max = 40) String> subAlliances,
+            @Schema(description = "Day of the application; today when absent", example = "2008-06-01")
+            LocalDate appliedOn) {
+    }
+
+    @Schema(name = "MembershipTransitionRequest")
+    public record TransitionRequest(
+            @NotNull @Schema(example = "APPROVE") MembershipAction action,
+            @Schema(description = "Day it takes effect; today when absent. Never in the future, never before the"
+                    + " previous step.", example = "2008-09-01") LocalDate on,
+            @Size(max = 500) @Schema(example = "Approved by the council") String reason) {
+    }
+
+    @Schema(name = "MembershipChange", description = "Fields to change; absent fields stay as they are")
+    public record MembershipChange(
+            MembershipRole role,
+            @Size(max = 10) Set<@NotBlank @Size(max = 40) String> subAlliances) {
+    }
+
+    @Schema(name = "Membership")
+    public record MembershipView(
+            UUID id,
+            UUID organizationId,
+            OrganizationKind organizationKind,
+            MembershipRole role,
+            Set<String> subAlliances,
+            MembershipStatus status,
+            @Schema(description = "Actions allowed in the current state") Set<MembershipAction> allowedActions,
+            @Schema(description = "Every step with the day it took effect") List<Transition> history,
+            OffsetDateTime createdAt,
+            @Schema(example = "2") long version,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Only on lists with `asOf`: the state in force on that day")
+            MembershipStatus statusAsOf) {
+
+        public static MembershipView of(Membership m) {
+            return of(m, null);
+        }
+
+        public static MembershipView of(Membership m, MembershipStatus statusAsOf) {
+            return new MembershipView(m.id, m.organizationId, m.organizationKind, m.role, Set.copyOf(m.subAlliances),
+                    m.status, Membership.LIFECYCLE.allowed(m.status), List.copyOf(m.history), m.createdAt, m.version,
+                    statusAsOf);
+        }
+    }
+}

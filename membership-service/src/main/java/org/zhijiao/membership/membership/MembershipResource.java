@@ -1,0 +1,157 @@
+package org.zhijiao.membership.membership;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
+import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.Page;
+import org.zhijiao.membership.membership.MembershipDtos.MembershipApplication;
+import org.zhijiao.membership.membership.MembershipDtos.MembershipChange;
+import org.zhijiao.membership.membership.MembershipDtos.MembershipView;
+import org.zhijiao.membership.membership.MembershipDtos.TransitionRequest;
+import org.zhijiao.membership.organization.OrganizationKind;
+
+@Path("/api/v1/memberships")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Memberships", description = "Membership of the group and its dated lifecycle "
+        + "APPLIED → UNDER_REVIEW → ACTIVE ⇄ SUSPENDED → WITHDRAWN | EXPELLED (and REJECTED)")
+@SecurityRequirement(name = "bearer")
+public class MembershipResource {
+
+    @Inject
+    MembershipService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "listMemberships", summary = "List memberships, now or as of any day",
+            description = "With `asOf`, `status` filters on the state in force that day, and each item carries "
+                    + "`statusAsOf`: `?asOf=2022-12-31&status=ACTIVE&status=SUSPENDED` lists the members on that day. "
+                    + "Schools and enterprises see their own membership only.")
+    public Page<MembershipView> list(
+            @Parameter(description = "Day to evaluate the lifecycle on", example = "2022-12-31")
+            @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "Repeatable") @QueryParam("status") List<MembershipStatus> statuses,
+            @QueryParam("role") MembershipRole role,
+            @QueryParam("organizationKind") OrganizationKind kind,
+            @QueryParam("subAlliance") @Size(max = 40) String subAlliance,
+            @QueryParam("organizationId") UUID organizationId,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        UUID tenant = caller.tenant();
+        UUID organization = organizationId;
+        if (tenant != null) {
+            if (organizationId != null && !organizationId.equals(tenant)) {
+                return new Page<>(List.of(), null);
+            }
+            organization = tenant;
+        }
+        return service.list(new MembershipService.Filter(asOf,
+                statuses == null || statuses.isEmpty() ? null : EnumSet.copyOf(statuses), role, kind, subAlliance,
+                organization), cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getMembership", summary = "Get one membership with its history")
+    public Response get(@PathParam("id") UUID id) {
+        MembershipView view = service.get(id)
+                .filter(m -> caller.seesAll() || caller.actsFor(m.organizationId()))
+                .orElseThrow(() -> ProblemException.notFound("Membership", id));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "applyForMembership", summary = "Record an application for membership",
+            description = "The organization must be registered and have no open membership.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "member", value = """
+            {"organizationId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "role": "MEMBER",
+             "subAlliances": ["EAST-WEST"], "appliedOn": "2021-03-01"}""")))
+    @APIResponse(responseCode = "201", description = "Applied")
+    public Response apply(
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull MembershipApplication application) {
+        return idempotency.create(caller.clientId(), key, "/api/v1/memberships", application, () -> {
+            MembershipView view = service.apply(application, caller.clientId());
+            return new Idempotency.Created(URI.create("/api/v1/memberships/" + view.id()), view, view.version());
+        });
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "transitionMembership", summary = "Move a membership along its lifecycle",
+            description = "Admins may take any allowed action; a member may only WITHDRAW its own membership. "
+                    + "An action the current state does not allow is a 409 `invalid-transition`.")
+    @RequestBody(content = @Content(examples = {
+        @ExampleObject(name = "approve", value = "{\"action\": \"APPROVE\", \"on\": \"2008-09-01\"}"),
+        @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Dues unpaid for 2022\"}")}))
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        if (!caller.isAdmin()) {
+            Membership membership = service.find(id);
+            if (!caller.actsFor(membership.organizationId)) {
+                throw ProblemException.notFound("Membership", id);
+            }
+            if (request.action() != MembershipAction.WITHDRAW) {
+                throw ProblemException.forbidden("A member may only withdraw its own membership");
+            }
+        }
+        MembershipView view = service.transition(id, request, ifMatch, caller.clientId());
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "changeMembership", summary = "Change a membership's role or sub-alliances")
+    public Response change(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull MembershipChange change) {
+        MembershipView view = service.change(id, change, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+}

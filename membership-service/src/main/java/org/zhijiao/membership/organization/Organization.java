@@ -1,0 +1,75 @@
+package org.zhijiao.membership.organization;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A school, enterprise or other body that is, was or wants to be a member of the group. */
+@Entity
+@Table(name = "organization")
+public class Organization extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "name_zh", nullable = false)
+    public String nameZh;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    /** Unique; absent only for organizations registered outside mainland China. */
+    @Column(name = "credit_code", unique = true, length = 18)
+    public String creditCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrganizationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "school_level")
+    public SchoolLevel schoolLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "enterprise_size")
+    public EnterpriseSize enterpriseSize;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "organization_industry_chain", joinColumns = @JoinColumn(name = "organization_id"))
+    @Column(name = "chain_code")
+    public Set<String> industryChains = new TreeSet<>();
+
+    @Embedded
+    public Region region;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "campus", joinColumns = @JoinColumn(name = "organization_id"))
+    @OrderColumn(name = "seq")
+    public List<Campus> campuses = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

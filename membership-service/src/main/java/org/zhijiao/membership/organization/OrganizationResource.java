@@ -1,0 +1,136 @@
+package org.zhijiao.membership.organization;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
+import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.Page;
+import org.zhijiao.membership.organization.OrganizationDtos.CampusRequest;
+import org.zhijiao.membership.organization.OrganizationDtos.CampusView;
+import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
+import org.zhijiao.membership.organization.OrganizationDtos.OrganizationView;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations", description = "Schools, enterprises and other bodies known to the group")
+@SecurityRequirement(name = "bearer")
+public class OrganizationResource {
+
+    static final String EXAMPLE = """
+            {"nameZh": "青岛示例智能制造有限公司（虚构）", "nameEn": "Qingdao Example Smart Manufacturing Co., Ltd. (fictional)",
+             "creditCode": "91370200MA3C0000XD", "kind": "ENTERPRISE", "enterpriseSize": "MEDIUM",
+             "industryChains": ["IC-SMART-HOME"], "region": {"city": "青岛市", "province": "山东省", "country": "CN"}}""";
+
+    @Inject
+    OrganizationService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "listOrganizations", summary = "List organizations",
+            description = "Admins and read-only callers see all; a school or enterprise sees its own record only.")
+    public Page<OrganizationView> list(
+            @QueryParam("kind") OrganizationKind kind,
+            @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
+            @QueryParam("city") @Size(max = 100) String city,
+            @QueryParam("industryChain") @Size(max = 40) String industryChain,
+            @Parameter(description = "Part of the Chinese or English name") @QueryParam("name") @Size(max = 100) String name,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return service.list(new OrganizationService.Filter(kind, country, city, industryChain, name, caller.tenant()),
+                cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getOrganization", summary = "Get one organization")
+    public Response get(@PathParam("id") UUID id) {
+        if (!caller.seesAll() && !caller.actsFor(id)) {
+            throw ProblemException.notFound("Organization", id);
+        }
+        OrganizationView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Organization", id));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "registerOrganization", summary = "Register an organization",
+            description = "Registering does not make it a member: apply for a membership next.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Registered; Location points at it")
+    public Response register(
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                    description = "Retries with the same key return the first response")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull OrganizationRequest request) {
+        return idempotency.create(caller.clientId(), idempotencyKey, "/api/v1/organizations", request, () -> {
+            OrganizationView view = service.register(request);
+            return new Idempotency.Created(URI.create("/api/v1/organizations/" + view.id()), view, view.version());
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "updateOrganization", summary = "Replace an organization's registered details")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull OrganizationRequest request) {
+        OrganizationView view = service.update(id, request, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/campuses")
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "addCampus", summary = "Add a branch campus to a school",
+            description = "A campus is part of its school, never a member of its own.")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response addCampus(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CampusRequest request) {
+        CampusView campus = service.addCampus(id, request, ifMatch);
+        return Response.created(URI.create("/api/v1/organizations/" + id)).entity(campus).build();
+    }
+}

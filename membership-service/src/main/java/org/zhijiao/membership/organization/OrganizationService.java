@@ -1,0 +1,166 @@
+package org.zhijiao.membership.organization;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.web.Cursors;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Ids;
+import org.zhijiao.commons.web.Page;
+import org.zhijiao.membership.events.Topics;
+import org.zhijiao.membership.organization.OrganizationDtos.CampusRequest;
+import org.zhijiao.membership.organization.OrganizationDtos.CampusView;
+import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
+import org.zhijiao.membership.organization.OrganizationDtos.OrganizationView;
+import org.zhijiao.membership.reference.ReferenceDataService;
+import org.zhijiao.membership.reference.ReferenceKind;
+
+@ApplicationScoped
+public class OrganizationService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ReferenceDataService referenceData;
+
+    /** Filters of the organization list; null means "any". */
+    public record Filter(OrganizationKind kind, String country, String city, String industryChain, String name,
+            UUID onlyId) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OrganizationView> list(Filter filter, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        UUID after = Cursors.decode(cursor);
+        if (after != null) {
+            where.append(" and id > :after");
+            params.put("after", after);
+        }
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", filter.kind());
+        }
+        if (filter.country() != null) {
+            where.append(" and region.country = :country");
+            params.put("country", filter.country());
+        }
+        if (filter.city() != null) {
+            where.append(" and region.city = :city");
+            params.put("city", filter.city());
+        }
+        if (filter.industryChain() != null) {
+            where.append(" and :chain member of industryChains");
+            params.put("chain", filter.industryChain());
+        }
+        if (filter.name() != null) {
+            where.append(" and (lower(nameZh) like :name or lower(nameEn) like :name)");
+            params.put("name", "%" + filter.name().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.onlyId() != null) {
+            where.append(" and id = :only");
+            params.put("only", filter.onlyId());
+        }
+        List<Organization> rows = Organization.<Organization>find(where + " order by id", params)
+                .page(0, limit + 1).list();
+        return Cursors.page(rows, limit, o -> o.id).map(OrganizationView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OrganizationView> get(UUID id) {
+        return Organization.<Organization>findByIdOptional(id).map(OrganizationView::of);
+    }
+
+    @Transactional
+    public OrganizationView register(OrganizationRequest request) {
+        Organization organization = new Organization();
+        organization.id = Ids.newId();
+        organization.createdAt = OffsetDateTime.now();
+        apply(organization, request);
+        organization.persist();
+        return publish(organization, "registered");
+    }
+
+    @Transactional
+    public OrganizationView update(UUID id, OrganizationRequest request, String ifMatch) {
+        Organization organization = find(id);
+        ETags.checkIfMatch(ifMatch, organization.version);
+        apply(organization, request);
+        return publish(organization, "updated");
+    }
+
+    @Transactional
+    public CampusView addCampus(UUID id, CampusRequest request, String ifMatch) {
+        Organization organization = find(id);
+        ETags.checkIfMatch(ifMatch, organization.version);
+        if (organization.kind != OrganizationKind.SCHOOL) {
+            throw ProblemException.unprocessable("organizationId", "only schools have branch campuses");
+        }
+        Campus campus = new Campus();
+        campus.id = Ids.newId();
+        campus.nameZh = request.nameZh();
+        campus.nameEn = request.nameEn();
+        campus.region = request.region().toRegion();
+        campus.status = request.status();
+        campus.openedOn = request.openedOn();
+        organization.campuses.add(campus);
+        organization.updatedAt = OffsetDateTime.now();
+        publish(organization, "campus-added");
+        return CampusView.of(campus);
+    }
+
+    Organization find(UUID id) {
+        return Organization.<Organization>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Organization", id));
+    }
+
+    private void apply(Organization organization, OrganizationRequest request) {
+        boolean domestic = "CN".equals(request.region().country());
+        if (domestic && request.creditCode() == null) {
+            throw ProblemException.invalid("creditCode", "is required for organizations registered in China");
+        }
+        if (request.kind() == OrganizationKind.SCHOOL && request.schoolLevel() == null) {
+            throw ProblemException.invalid("schoolLevel", "is required for schools");
+        }
+        if (request.kind() != OrganizationKind.SCHOOL && request.schoolLevel() != null) {
+            throw ProblemException.invalid("schoolLevel", "applies to schools only");
+        }
+        if (request.kind() != OrganizationKind.ENTERPRISE && request.enterpriseSize() != null) {
+            throw ProblemException.invalid("enterpriseSize", "applies to enterprises only");
+        }
+        Set<String> chains = request.industryChains() == null ? Set.of() : request.industryChains();
+        referenceData.requireUsable(ReferenceKind.INDUSTRY_CHAINS, chains, "industryChains");
+        if (request.creditCode() != null && !request.creditCode().equals(organization.creditCode)
+                && Organization.count("creditCode", request.creditCode()) > 0) {
+            throw ProblemException.conflict("creditCode",
+                    "an organization with credit code " + request.creditCode() + " is already registered");
+        }
+        organization.nameZh = request.nameZh();
+        organization.nameEn = request.nameEn();
+        organization.creditCode = request.creditCode();
+        organization.kind = request.kind();
+        organization.schoolLevel = request.schoolLevel();
+        organization.enterpriseSize = request.enterpriseSize();
+        organization.industryChains = new TreeSet<>(chains);
+        organization.region = request.region().toRegion();
+        organization.updatedAt = OffsetDateTime.now();
+    }
+
+    private OrganizationView publish(Organization organization, String change) {
+        Organization.flush();
+        OrganizationView view = OrganizationView.of(organization);
+        outbox.publish(Topics.ORGANIZATIONS, Topics.type("organization", change), organization.id, view);
+        return view;
+    }
+}

@@ -1,0 +1,5 @@
+package org.zhijiao.membership.recognition;
+
+public enum RecognitionLevel {
+    NATIONAL, PROVINCIAL, MUNICIPAL, DISTRICT, INDUSTRY
+}

@@ -1,0 +1,107 @@
+package org.zhijiao.membership.recognition;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
+import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.Page;
+import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionRequest;
+import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;
+import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
+
+@Path("/api/v1/recognitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Recognitions", description = "Honours held by the group or its members; public within the group")
+@SecurityRequirement(name = "bearer")
+public class RecognitionResource {
+
+    @Inject
+    RecognitionService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "listRecognitions", summary = "List recognitions")
+    public Page<RecognitionView> list(
+            @QueryParam("level") RecognitionLevel level,
+            @QueryParam("holderOrganizationId") UUID holder,
+            @Parameter(description = "Only honours of the group itself") @QueryParam("heldByGroup") Boolean heldByGroup,
+            @Parameter(description = "Year awarded", example = "2021") @QueryParam("awardedIn") @Min(1900) @Max(2999)
+            Integer awardedIn,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return service.list(new RecognitionService.Filter(level, holder, heldByGroup, awardedIn), cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getRecognition", summary = "Get one recognition")
+    public Response get(@PathParam("id") UUID id) {
+        RecognitionView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Recognition", id));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "grantRecognition", summary = "Record an honour")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "provincial backbone group", value = """
+            {"titleZh": "山东省骨干职业教育集团", "titleEn": "Shandong provincial backbone vocational education group",
+             "level": "PROVINCIAL", "grantedBy": "山东省教育厅", "awardedOn": "2017-12-01"}""")))
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response grant(
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull RecognitionRequest request) {
+        return idempotency.create(caller.clientId(), key, "/api/v1/recognitions", request, () -> {
+            RecognitionView view = service.grant(request, caller.clientId());
+            return new Idempotency.Created(URI.create("/api/v1/recognitions/" + view.id()), view, view.version());
+        });
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "transitionRecognition", summary = "Revoke a recognition")
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        RecognitionView view = service.transition(id, request, ifMatch, caller.clientId());
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+}

@@ -1,0 +1,5 @@
+package org.zhijiao.membership.recognition;
+
+public enum RecognitionStatus {
+    GRANTED, REVOKED
+}

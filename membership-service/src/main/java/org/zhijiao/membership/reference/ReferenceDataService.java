@@ -1,0 +1,84 @@
+package org.zhijiao.membership.reference;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.membership.events.Topics;
+import org.zhijiao.membership.reference.ReferenceDtos.ReferenceItemRequest;
+import org.zhijiao.membership.reference.ReferenceDtos.ReferenceItemView;
+
+@ApplicationScoped
+public class ReferenceDataService {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,39}");
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReferenceItemView> list(ReferenceKind kind) {
+        return ReferenceItem.<ReferenceItem>find("kind", Sort.by("code"), kind).stream()
+                .map(ReferenceItemView::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ReferenceItemView> get(ReferenceKind kind, String code) {
+        return Optional.ofNullable(ReferenceItem.find(kind, code)).map(ReferenceItemView::of);
+    }
+
+    /** Creates or replaces a code; returns whether it was created. */
+    @Transactional
+    public Upserted upsert(ReferenceKind kind, String code, ReferenceItemRequest request, String ifMatch) {
+        if (!CODE.matcher(code).matches()) {
+            throw ProblemException.invalid("code", "must be 1-40 upper-case letters, digits, '_' or '-'");
+        }
+        ReferenceItem item = ReferenceItem.find(kind, code);
+        boolean created = item == null;
+        if (created) {
+            item = new ReferenceItem();
+            item.kind = kind;
+            item.code = code;
+        } else {
+            ETags.checkIfMatch(ifMatch, item.version);
+        }
+        item.nameZh = request.nameZh();
+        item.nameEn = request.nameEn();
+        item.retiredOn = request.retiredOn();
+        item.updatedAt = OffsetDateTime.now();
+        if (created) {
+            item.persist();
+        }
+        ReferenceItem.flush();
+        ReferenceItemView view = ReferenceItemView.of(item);
+        outbox.publish(Topics.REFERENCE_DATA, Topics.type("reference-item", created ? "defined" : "updated"),
+                kind.path() + "/" + code, view);
+        return new Upserted(view, created);
+    }
+
+    public record Upserted(ReferenceItemView item, boolean created) {
+    }
+
+    /** Fails with a 422 naming {@code field} unless every code is defined and in use. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireUsable(ReferenceKind kind, Collection<String> codes, String field) {
+        for (String code : codes) {
+            ReferenceItem item = ReferenceItem.find(kind, code);
+            if (item == null) {
+                throw ProblemException.unprocessable(field, "unknown " + kind.path() + " code " + code);
+            }
+            if (item.retiredOn != null && !item.retiredOn.isAfter(java.time.LocalDate.now())) {
+                throw ProblemException.unprocessable(field, kind.path() + " code " + code + " was retired on "
+                        + item.retiredOn);
+            }
+        }
+    }
+}

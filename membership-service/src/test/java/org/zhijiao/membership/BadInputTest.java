@@ -1,0 +1,172 @@
+package org.zhijiao.membership;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.zhijiao.membership.Fixtures.asAdmin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.zhijiao.stack.testing.TestTokens;
+
+/** Every kind of bad input is a 4xx problem that names the field, and writes nothing. */
+@QuarkusTest
+class BadInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void referenceData() {
+        Fixtures.ensureReferenceData();
+    }
+
+    static Stream<Arguments> badOrganizations() {
+        return Stream.of(
+                bad("missing nameZh", b -> b.remove("nameZh"), "nameZh"),
+                bad("blank nameZh", b -> b.put("nameZh", "  "), "nameZh"),
+                bad("missing region", b -> b.remove("region"), "region"),
+                bad("missing city", b -> b.put("region", Map.of("country", "CN")), "region.city"),
+                bad("lower-case country", b -> b.put("region", Map.of("city", "青岛市", "country", "cn")), "region.country"),
+                bad("missing kind", b -> b.remove("kind"), "kind"),
+                bad("unknown kind", b -> b.put("kind", "FACTORY"), "kind"),
+                bad("kind as number", b -> b.put("kind", 1), "kind"),
+                bad("name as number", b -> b.put("nameZh", 42), "nameZh"),
+                bad("chains not an array", b -> b.put("industryChains", "IC"), "industryChains"),
+                bad("region not an object", b -> b.put("region", "青岛"), "region"),
+                bad("oversize nameZh", b -> b.put("nameZh", "长".repeat(201)), "nameZh"),
+                bad("oversize nameEn", b -> b.put("nameEn", "x".repeat(301)), "nameEn"),
+                bad("bad check character", b -> b.put("creditCode", flipCheck((String) b.get("creditCode"))), "creditCode"),
+                bad("short credit code", b -> b.put("creditCode", "9137020012345"), "creditCode"),
+                bad("credit code with O", b -> b.put("creditCode", "91370200MAOC0000XD"), "creditCode"),
+                bad("domestic without credit code", b -> b.remove("creditCode"), "creditCode"),
+                bad("school without level", b -> b.put("kind", "SCHOOL"), "schoolLevel"),
+                bad("size on a school", b -> {
+                    b.put("kind", "SCHOOL");
+                    b.put("schoolLevel", "SECONDARY_VOCATIONAL");
+                }, "enterpriseSize"),
+                bad("unknown field", b -> b.put("nmeZh", "typo"), "nmeZh"),
+                bad("too many chains", b -> b.put("industryChains", java.util.stream.IntStream.range(0, 31)
+                        .mapToObj(i -> "C" + i).toList()), "industryChains"));
+    }
+
+    private static Arguments bad(String name, Consumer<Map<String, Object>> mutation, String field) {
+        return Arguments.of(name, mutation, field);
+    }
+
+    private static String flipCheck(String code) {
+        char last = code.charAt(17);
+        return code.substring(0, 17) + (last == '0' ? '1' : '0');
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOrganizations")
+    void badOrganizationIsA400NamingTheFieldAndWritesNothing(String name, Consumer<Map<String, Object>> mutation,
+            String field) {
+        String marker = "坏输入" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new HashMap<>(Fixtures.enterprise(marker + "（虚构）"));
+        mutation.accept(body);
+        asAdmin().body(body).post("/api/v1/organizations").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://zhijiao.org/problems/validation"))
+                .body("status", equalTo(400))
+                .body("requestId", notNullValue())
+                .body("errors.field", hasItem(field));
+        asAdmin().queryParam("name", marker).get("/api/v1/organizations").then().body("items", empty());
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        asAdmin().body("{\"nameZh\": ").post("/api/v1/organizations").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://zhijiao.org/problems/malformed-request"));
+        asAdmin().body("[1, 2]").post("/api/v1/organizations").then().statusCode(400)
+                .contentType("application/problem+json");
+        asAdmin().body("{} {}").post("/api/v1/organizations").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void emptyBodyIsA400() {
+        asAdmin().post("/api/v1/organizations").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongContentTypeIsA415() {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.TEXT).body("hello")
+                .post("/api/v1/organizations").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void badQueryParametersAre400s() {
+        asAdmin().queryParam("limit", 0).get("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", hasItem("limit"));
+        asAdmin().queryParam("limit", 201).get("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", hasItem("limit"));
+        asAdmin().queryParam("cursor", "%%%").get("/api/v1/organizations").then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
+        asAdmin().queryParam("asOf", "2022-13-01").get("/api/v1/memberships").then().statusCode(400)
+                .contentType("application/problem+json");
+        asAdmin().queryParam("kind", "FACTORY").get("/api/v1/organizations").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badPathIdsAre4xxProblems() {
+        asAdmin().get("/api/v1/organizations/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
+        asAdmin().get("/api/v1/organizations/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("https://zhijiao.org/problems/not-found"));
+        asAdmin().get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        asAdmin().delete("/api/v1/organizations").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void badMembershipInputNamesTheField() throws Exception {
+        UUID org = Fixtures.register(Fixtures.enterprise("坏会员输入（虚构）"));
+        asAdmin().body(Map.of("organizationId", org.toString(), "role", "CHAIRMAN")).post("/api/v1/memberships")
+                .then().statusCode(400).body("errors.field", hasItem("role"));
+        asAdmin().body(Map.of("organizationId", "123", "role", "MEMBER")).post("/api/v1/memberships")
+                .then().statusCode(400).body("errors.field", hasItem("organizationId"));
+        asAdmin().body(Map.of("organizationId", org.toString(), "role", "MEMBER", "appliedOn", "2022-02-30"))
+                .post("/api/v1/memberships").then().statusCode(400).body("errors.field", hasItem("appliedOn"));
+        asAdmin().body(Map.of("organizationId", UUID.randomUUID().toString(), "role", "MEMBER"))
+                .post("/api/v1/memberships").then().statusCode(422).body("errors.field", hasItem("organizationId"));
+        asAdmin().body(Map.of("organizationId", org.toString(), "role", "MEMBER", "subAlliances", List.of("NOPE")))
+                .post("/api/v1/memberships").then().statusCode(422).body("errors.field", hasItem("subAlliances"))
+                .body("detail", containsString("NOPE"));
+        asAdmin().queryParam("organizationId", org).get("/api/v1/memberships").then().body("items", empty());
+        UUID membership = Fixtures.applyFor(org, "2020-01-01");
+        asAdmin().body(JSON.writeValueAsString(Map.of("action", "APPROVE", "on", "2020-01-02")))
+                .post("/api/v1/memberships/" + membership + "/transitions")
+                .then().statusCode(409).body("type", equalTo("https://zhijiao.org/problems/invalid-transition"));
+        asAdmin().body(Map.of("action", "FLY")).post("/api/v1/memberships/" + membership + "/transitions")
+                .then().statusCode(400).body("errors.field", hasItem("action"));
+        asAdmin().body(Map.of("action", "REVIEW", "on", "2019-12-31"))
+                .post("/api/v1/memberships/" + membership + "/transitions")
+                .then().statusCode(400).body("errors.field", hasItem("on"));
+        asAdmin().body(Map.of("action", "REVIEW", "on", "2999-01-01"))
+                .post("/api/v1/memberships/" + membership + "/transitions")
+                .then().statusCode(400).body("errors.field", hasItem("on"));
+        asAdmin().body(Map.of("action", "REVIEW", "reason", "r".repeat(501)))
+                .post("/api/v1/memberships/" + membership + "/transitions")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        asAdmin().get("/api/v1/memberships/" + membership).then().body("status", equalTo("APPLIED"))
+                .body("version", equalTo(0));
+    }
+}

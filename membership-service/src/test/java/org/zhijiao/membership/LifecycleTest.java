@@ -1,0 +1,80 @@
+package org.zhijiao.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.zhijiao.commons.lifecycle.Lifecycle;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.problem.ProblemType;
+import org.zhijiao.membership.agreement.AgreementAction;
+import org.zhijiao.membership.agreement.AgreementStatus;
+import org.zhijiao.membership.agreement.CooperationAgreement;
+import org.zhijiao.membership.membership.Membership;
+import org.zhijiao.membership.membership.MembershipAction;
+import org.zhijiao.membership.membership.MembershipStatus;
+
+/** Walks every (state, action) pair of each lifecycle against the table written in DESIGN.md. */
+class LifecycleTest {
+
+    @Test
+    void membershipTransitionsAreExactlyTheDesignedOnes() {
+        Map<String, String> designed = Map.ofEntries(
+                Map.entry("APPLIED REVIEW", "UNDER_REVIEW"),
+                Map.entry("APPLIED REJECT", "REJECTED"),
+                Map.entry("APPLIED WITHDRAW", "WITHDRAWN"),
+                Map.entry("UNDER_REVIEW APPROVE", "ACTIVE"),
+                Map.entry("UNDER_REVIEW REJECT", "REJECTED"),
+                Map.entry("UNDER_REVIEW WITHDRAW", "WITHDRAWN"),
+                Map.entry("ACTIVE SUSPEND", "SUSPENDED"),
+                Map.entry("ACTIVE WITHDRAW", "WITHDRAWN"),
+                Map.entry("ACTIVE EXPEL", "EXPELLED"),
+                Map.entry("SUSPENDED REINSTATE", "ACTIVE"),
+                Map.entry("SUSPENDED WITHDRAW", "WITHDRAWN"),
+                Map.entry("SUSPENDED EXPEL", "EXPELLED"));
+        assertExactly(Membership.LIFECYCLE, MembershipStatus.values(), MembershipAction.values(), designed);
+        assertThat(Membership.LIFECYCLE.initial()).isEqualTo(MembershipStatus.APPLIED);
+    }
+
+    @Test
+    void agreementTransitionsAreExactlyTheDesignedOnes() {
+        Map<String, String> designed = Map.of(
+                "DRAFT SUBMIT", "PENDING_SIGNATURE",
+                "PENDING_SIGNATURE RETURN_TO_DRAFT", "DRAFT",
+                "PENDING_SIGNATURE SIGN", "SIGNED",
+                "SIGNED EXPIRE", "EXPIRED",
+                "SIGNED TERMINATE", "TERMINATED",
+                "SIGNED SUPERSEDE", "SUPERSEDED");
+        assertExactly(CooperationAgreement.LIFECYCLE, AgreementStatus.values(), AgreementAction.values(), designed);
+    }
+
+    @Test
+    void refusalNamesStateAndAllowedActions() {
+        assertThatThrownBy(() -> Membership.LIFECYCLE.next(MembershipStatus.WITHDRAWN, MembershipAction.SUSPEND, "m1"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ProblemType.INVALID_TRANSITION);
+                    assertThat(e.getMessage()).contains("WITHDRAWN").contains("suspend");
+                });
+    }
+
+    private static <S extends Enum<S>, A extends Enum<A>> void assertExactly(Lifecycle<S, A> lifecycle, S[] states,
+            A[] actions, Map<String, String> designed) {
+        int allowed = 0;
+        for (S state : states) {
+            for (A action : actions) {
+                String expected = designed.get(state + " " + action);
+                var target = lifecycle.target(state, action);
+                if (expected == null) {
+                    assertThat(target).as(state + " " + action).isEmpty();
+                    assertThatThrownBy(() -> lifecycle.next(state, action, "x")).isInstanceOf(ProblemException.class);
+                } else {
+                    allowed++;
+                    assertThat(target).as(state + " " + action).hasValueSatisfying(t -> assertThat(t.name()).isEqualTo(expected));
+                    assertThat(lifecycle.allowed(state)).contains(action);
+                }
+            }
+        }
+        assertThat(allowed).isEqualTo(designed.size());
+    }
+}
