@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The run command's command line. */
 record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgresPort, int kafkaPort,
-        List<PlatformService> services, Map<PlatformService, Integer> httpPorts, boolean help) {
+        List<PlatformService> services, Map<PlatformService, Integer> httpPorts, boolean demo, boolean help) {
 
     static final String USAGE = """
             Usage: java -jar deploy/local-stack/target/zhijiao-local-stack.jar [stack] [options]
@@ -27,6 +27,8 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
                                  (default membership,apprenticeship,reporting,gateway)
               --port-SERVICE N   HTTP port of one service, e.g. --port-gateway 9080
                                  (default membership 8081, apprenticeship 8082, reporting 8083, gateway 8080)
+              --no-demo          do not load the reference group's data (loaded through the
+                                 gateway by default; loading again changes nothing)
               --help             this text
 
             Environment: ZHIJIAO_PG_URL (JDBC URL with user and password parameters) and
@@ -42,6 +44,7 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
         boolean stackOnly = false;
         boolean reset = false;
         boolean help = false;
+        boolean demo = true;
         Path dataDir = DEFAULT_DATA_DIR;
         int postgresPort = DEFAULT_POSTGRES_PORT;
         int kafkaPort = DEFAULT_KAFKA_PORT;
@@ -71,6 +74,7 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
                     stackOnly = true;
                 }
                 case "--reset" -> reset = true;
+                case "--no-demo" -> demo = false;
                 case "--help", "-h" -> help = true;
                 case "--data-dir" -> dataDir = Path.of(value(tokens, ++i, token));
                 case "--pg-port" -> postgresPort = port(value(tokens, ++i, token), token);
@@ -84,7 +88,7 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
                 }
             }
         }
-        return new LaunchOptions(stackOnly, reset, dataDir, postgresPort, kafkaPort, services, Map.copyOf(httpPorts), help);
+        return new LaunchOptions(stackOnly, reset, dataDir, postgresPort, kafkaPort, services, Map.copyOf(httpPorts), demo, help);
     }
 
     private static String value(List<String> tokens, int index, String flag) {

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,13 @@ public final class LaunchedService implements AutoCloseable {
      */
     public static LaunchedService start(String serviceId, Path repositoryRoot, LocalStack stack, String database,
             Path logFile, Duration readyTimeout) throws IOException, InterruptedException {
+        return start(serviceId, repositoryRoot, stack, database, Map.of(), logFile, readyTimeout);
+    }
+
+    /** As above, with {@code extraEnvironment} added to the service's environment (e.g. the gateway's upstreams). */
+    public static LaunchedService start(String serviceId, Path repositoryRoot, LocalStack stack, String database,
+            Map<String, String> extraEnvironment, Path logFile, Duration readyTimeout)
+            throws IOException, InterruptedException {
         PlatformService service = PlatformService.byId(serviceId);
         Path jar = service.runnableJar(repositoryRoot);
         if (!jar.toFile().isFile()) {
@@ -39,13 +47,8 @@ public final class LaunchedService implements AutoCloseable {
                     + service.module() + " package)");
         }
         stack.postgres().createDatabaseIfMissing(database);
-        Map<String, String> environment = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", stack.postgres().username(),
-                "QUARKUS_DATASOURCE_PASSWORD", stack.postgres().password(),
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.jwtKeys().publicKeyPath().toString(),
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", stack.jwtKeys().privateKeyPath().toString());
+        Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(stack, database));
+        environment.putAll(extraEnvironment);
         LaunchedService launched = new LaunchedService(ServiceProcess.start(service, repositoryRoot, Ports.free(), environment, logFile));
         try {
             launched.awaitReady(readyTimeout);

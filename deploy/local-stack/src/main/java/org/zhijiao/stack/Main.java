@@ -1,12 +1,14 @@
 package org.zhijiao.stack;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.jboss.logmanager.handlers.FileHandler;
+import org.zhijiao.stack.demo.ReferenceGroupLoader;
 
 /**
  * The run command: starts the local stack, then the built services as child processes, and stops
@@ -87,6 +90,9 @@ public final class Main {
             }
             if (!isShuttingDown()) {
                 reportUnexpectedExits();
+                if (options.demo() && launchable.contains(PlatformService.GATEWAY)) {
+                    loadDemo();
+                }
                 printSummary();
             }
             new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
@@ -154,14 +160,34 @@ public final class Main {
     }
 
     /** The configuration keys of docs/conventions.md, in their environment variable form. */
-    private Map<String, String> environment(PlatformService service) {
-        return Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(service.id()),
-                "QUARKUS_DATASOURCE_USERNAME", stack.postgres().username(),
-                "QUARKUS_DATASOURCE_PASSWORD", stack.postgres().password(),
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", stack.jwtKeys().publicKeyPath().toString(),
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", stack.jwtKeys().privateKeyPath().toString());
+    private Map<String, String> environment(PlatformService service) throws IOException {
+        Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(stack, service.id()));
+        if (service == PlatformService.GATEWAY) {
+            environment.putAll(ServiceEnvironment.gateway(localUrl(PlatformService.MEMBERSHIP),
+                    localUrl(PlatformService.APPRENTICESHIP), localUrl(PlatformService.REPORTING), bootstrapSecret()));
+        }
+        return environment;
+    }
+
+    private String localUrl(PlatformService service) {
+        return "http://localhost:" + options.httpPorts().get(service);
+    }
+
+    private String bootstrapSecret() throws IOException {
+        return ServiceEnvironment.bootstrapSecret(dataDir.resolve("secretariat.secret"));
+    }
+
+    /** Loads the reference group through the gateway, as the secretariat and partners would. */
+    private void loadDemo() throws IOException {
+        say("Loading the reference group's data through the gateway ...");
+        try {
+            new ReferenceGroupLoader(URI.create(localUrl(PlatformService.GATEWAY)), ServiceEnvironment.BOOTSTRAP_CLIENT_ID,
+                    bootstrapSecret(), message -> say("  " + message)).load();
+        } catch (RuntimeException e) {
+            // the platform stays up: the data can be loaded again by restarting, which skips what exists
+            say("Warning: loading the reference data stopped: " + e.getMessage());
+            java.util.logging.Logger.getLogger(Main.class.getName()).log(Level.WARNING, "Demo load failed", e);
+        }
     }
 
     /** Polls every service's readiness until all are UP; fails when one dies or the timeout passes. */
@@ -223,6 +249,16 @@ public final class Main {
                 stack.postgres().jdbcUrl("<database>"), stack.postgres().username(), stack.postgres().password(),
                 PlatformService.ids().replace(",", ", ")));
         summary.append(String.format("  %-16s %s%n", "Kafka", stack.kafka().bootstrapServers()));
+        if (options.services().contains(PlatformService.GATEWAY)) {
+            String gateway = localUrl(PlatformService.GATEWAY);
+            summary.append("\nThe platform, through the gateway:\n");
+            summary.append(String.format("  %-16s %s%n", "Gateway", gateway));
+            summary.append(String.format("  %-16s %s/q/swagger-ui  (merged spec: %s/openapi.json)%n", "Swagger UI", gateway, gateway));
+            summary.append(String.format("  %-16s %s/api/v1/reports/2022.html?lang=zh  (English: ?lang=en)%n", "Annual report", gateway));
+            summary.append(String.format("  %-16s client id %s, secret in %s%n", "Secretariat", ServiceEnvironment.BOOTSTRAP_CLIENT_ID,
+                    dataDir.resolve("secretariat.secret")));
+            summary.append(String.format("  %-16s %s/q/metrics (each service: /q/metrics)%n", "Metrics", gateway));
+        }
         summary.append(String.format("  %-16s %s%n", "JWT keys", stack.jwtKeys().publicKeyPath().getParent()));
         summary.append(String.format("  %-16s %s%n", "Logs", logDir));
         summary.append("Press Ctrl-C to stop.");

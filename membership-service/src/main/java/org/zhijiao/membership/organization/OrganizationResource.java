@@ -73,9 +73,12 @@ public class OrganizationResource {
             @QueryParam("city") @Size(max = 100) String city,
             @QueryParam("industryChain") @Size(max = 40) String industryChain,
             @Parameter(description = "Part of the Chinese or English name") @QueryParam("name") @Size(max = 100) String name,
+            @Parameter(description = "Exact unified social credit code") @QueryParam("creditCode") @Size(max = 18)
+            String creditCode,
             @QueryParam("cursor") @Size(max = 100) String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return service.list(new OrganizationService.Filter(kind, country, city, industryChain, name, caller.tenant()),
+        return service.list(new OrganizationService.Filter(kind, country, city, industryChain, name, creditCode,
+                caller.tenant()),
                 cursor, limit);
     }
 

@@ -36,7 +36,7 @@ public class OrganizationService {
 
     /** Filters of the organization list; null means "any". */
     public record Filter(OrganizationKind kind, String country, String city, String industryChain, String name,
-            UUID onlyId) {
+            String creditCode, UUID onlyId) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -67,6 +67,10 @@ public class OrganizationService {
         if (filter.name() != null) {
             where.append(" and (lower(nameZh) like :name or lower(nameEn) like :name)");
             params.put("name", "%" + filter.name().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.creditCode() != null) {
+            where.append(" and creditCode = :creditCode");
+            params.put("creditCode", filter.creditCode());
         }
         if (filter.onlyId() != null) {
             where.append(" and id = :only");

@@ -1,0 +1,5 @@
+package org.zhijiao.apprenticeship.cohort;
+
+public enum CohortAction {
+    OPEN_RECRUITMENT, START, CLOSE, CANCEL
+}

@@ -1,0 +1,211 @@
+package org.zhijiao.apprenticeship.cohort;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortChange;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortRequest;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortView;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.EnterprisesRequest;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.Occupancy;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.SuccessorRequest;
+import org.zhijiao.apprenticeship.common.Access;
+import org.zhijiao.apprenticeship.common.TransitionRequest;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
+import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.Page;
+
+@Path("/api/v1/cohorts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cohorts", description = "Batches of a program with their participating enterprises and places; "
+        + "PLANNED → RECRUITING → ACTIVE → CLOSED | CANCELLED")
+@SecurityRequirement(name = "bearer")
+public class CohortResource {
+
+    static final String EXAMPLE = """
+            {"programId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "nameZh": "第五批工匠班", "nameEn": "5th craftsman class",
+             "batchNumber": 5, "startsOn": "2022-09-01", "endsOn": "2025-06-30",
+             "enterprises": [{"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c", "places": 3}]}""";
+
+    @Inject
+    CohortService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "listCohorts", summary = "List cohorts",
+            description = "A school sees its own cohorts, an enterprise the cohorts it has places in.")
+    public Page<CohortView> list(
+            @QueryParam("programId") UUID programId,
+            @QueryParam("schoolId") UUID schoolId,
+            @Parameter(description = "Only cohorts this enterprise has places in") @QueryParam("enterpriseId")
+            UUID enterpriseId,
+            @QueryParam("status") CohortStatus status,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return Access.scope(caller, schoolId, enterpriseId)
+                .map(scope -> service.list(new CohortService.Filter(programId, scope.schoolId(), scope.enterpriseId(),
+                        status), cursor, limit))
+                .orElseGet(() -> new Page<>(List.of(), null));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getCohort", summary = "Get one cohort with its enterprises, places and history")
+    public Response get(@PathParam("id") UUID id) {
+        CohortView view = service.get(id).filter(this::visible).orElseThrow(() -> ProblemException.notFound("Cohort", id));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/occupancy")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getCohortOccupancy", summary = "Places taken and free per enterprise",
+            description = "An enterprise sees its own line only.")
+    public List<Occupancy> occupancy(@PathParam("id") UUID id) {
+        CohortView view = service.get(id).filter(this::visible).orElseThrow(() -> ProblemException.notFound("Cohort", id));
+        return service.occupancy(view.id()).stream()
+                .filter(o -> !caller.has(Roles.ENTERPRISE) || caller.seesAll() || caller.actsFor(o.enterpriseId()))
+                .toList();
+    }
+
+    @POST
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "planCohort", summary = "Plan a cohort of a published program",
+            description = "Every enterprise must be an active member enterprise (422 naming the entry otherwise). "
+                    + "A school plans cohorts of its own programs only.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "5th craftsman class", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Planned; Location points at it")
+    public Response plan(
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                    description = "Retries with the same key return the first response")
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull CohortRequest request) {
+        service.schoolOfProgram(request.programId()).ifPresent(school -> Access.requireActsFor(caller, school,
+                "programId"));
+        return idempotency.create(caller.clientId(), key, "/api/v1/cohorts", request, () -> created(
+                service.plan(request, caller.clientId())));
+    }
+
+    @POST
+    @Path("/{id}/successor")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "planNextBatch", summary = "Plan the next batch from this cohort",
+            description = "Copies program, school and enterprises with their places; the batch number goes up by "
+                    + "one and the new cohort records this one as its previous batch. A cohort has one next batch.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "6th class", value = """
+            {"nameZh": "第六批工匠班", "nameEn": "6th craftsman class", "startsOn": "2023-09-01"}""")))
+    @APIResponse(responseCode = "201", description = "Planned; Location points at it")
+    public Response planSuccessor(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull SuccessorRequest request) {
+        requireManaged(id);
+        return idempotency.create(caller.clientId(), key, "/api/v1/cohorts/" + id + "/successor", request,
+                () -> created(service.planSuccessor(id, request, caller.clientId())));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "changeCohort", summary = "Rename or reschedule a cohort")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "reschedule", value = """
+            {"startsOn": "2022-09-05", "endsOn": "2025-07-10"}""")))
+    public Response change(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CohortChange change) {
+        requireManaged(id);
+        return ok(service.change(id, change, ifMatch));
+    }
+
+    @PUT
+    @Path("/{id}/enterprises")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "setCohortEnterprises", summary = "Set the participating enterprises and their places",
+            description = "Replaces the whole list, while PLANNED or RECRUITING. Places cannot go below those "
+                    + "already taken (409).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "two enterprises", value = """
+            {"enterprises": [{"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c", "places": 3},
+                             {"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8d", "places": 2}]}""")))
+    public Response setEnterprises(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull EnterprisesRequest request) {
+        requireManaged(id);
+        return ok(service.setEnterprises(id, request.enterprises(), ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "transitionCohort", summary = "Open recruitment, start, close or cancel a cohort",
+            description = "An action the current state does not allow is a 409 `invalid-transition`.")
+    @RequestBody(content = @Content(examples = {
+        @ExampleObject(name = "open", value = "{\"action\": \"OPEN_RECRUITMENT\", \"on\": \"2022-06-01\"}"),
+        @ExampleObject(name = "cancel", value = "{\"action\": \"CANCEL\", \"reason\": \"Too few applicants\"}")}))
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest<CohortAction> request) {
+        requireManaged(id);
+        return ok(service.transition(id, request, ifMatch, caller.clientId()));
+    }
+
+    private boolean visible(CohortView cohort) {
+        return caller.seesAll() || caller.actsFor(cohort.schoolId())
+                || (caller.has(Roles.ENTERPRISE) && cohort.enterprises().stream()
+                        .anyMatch(e -> caller.actsFor(e.enterpriseId())));
+    }
+
+    /** Schools manage their own cohorts; another school's cohort is not found. */
+    private void requireManaged(UUID id) {
+        if (!caller.isAdmin()) {
+            Access.requireVisible(caller.actsFor(service.find(id).schoolId), "Cohort", id);
+        }
+    }
+
+    private static Response ok(CohortView view) {
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    private static Idempotency.Created created(CohortView view) {
+        return new Idempotency.Created(URI.create("/api/v1/cohorts/" + view.id()), view, view.version());
+    }
+}

@@ -1,0 +1,214 @@
+package org.zhijiao.apprenticeship.cohort;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortChange;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortRequest;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortView;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.EnterprisePlaces;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.Occupancy;
+import org.zhijiao.apprenticeship.cohort.CohortDtos.SuccessorRequest;
+import org.zhijiao.apprenticeship.common.IdQuery;
+import org.zhijiao.apprenticeship.common.TransitionRequest;
+import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.apprenticeship.program.Program;
+import org.zhijiao.apprenticeship.program.ProgramStatus;
+import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Page;
+
+@ApplicationScoped
+public class CohortService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    Places places;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Filters of the cohort list; null means "any". {@code schoolId} and {@code enterpriseId} also
+     * carry a confined caller's tenant.
+     */
+    public record Filter(UUID programId, UUID schoolId, UUID enterpriseId, CohortStatus status) {
+    }
+
+    @Transactional
+    public Page<CohortView> list(Filter filter, String cursor, int limit) {
+        return IdQuery.from("cohort")
+                .and("t.program_id = :program", "program", filter.programId())
+                .and("t.school_id = :school", "school", filter.schoolId())
+                .and("EXISTS (SELECT 1 FROM cohort_enterprise ce WHERE ce.cohort_id = t.id"
+                        + " AND ce.enterprise_id = :enterprise)", "enterprise", filter.enterpriseId())
+                .and("t.status = :status", "status", filter.status())
+                .page(em, cursor, limit, ids -> Cohort.<Cohort>list("id in ?1", ids), c -> c.id, CohortView::of);
+    }
+
+    @Transactional
+    public Optional<CohortView> get(UUID id) {
+        return Cohort.<Cohort>findByIdOptional(id).map(CohortView::of);
+    }
+
+    @Transactional
+    public List<Occupancy> occupancy(UUID id) {
+        Cohort cohort = find(id);
+        Map<UUID, Long> taken = places.takenByEnterprise(id);
+        return cohort.places.entrySet().stream().map(e -> {
+            long used = taken.getOrDefault(e.getKey(), 0L);
+            return new Occupancy(e.getKey(), e.getValue(), used, Math.max(0, e.getValue() - used));
+        }).toList();
+    }
+
+    @Transactional
+    public CohortView plan(CohortRequest request, String by) {
+        Program program = publishedProgram(request.programId());
+        directory.requireSchool("programId", program.schoolId);
+        Cohort cohort = Cohort.plan(program.id, program.schoolId, null, by, LocalDate.now(clock));
+        cohort.nameZh = request.nameZh();
+        cohort.nameEn = request.nameEn();
+        cohort.batchNumber = request.batchNumber();
+        cohort.schedule(request.startsOn(), request.endsOn());
+        cohort.places.putAll(checkedPlaces(request.enterprises() == null ? List.of() : request.enterprises()));
+        cohort.persist();
+        return publish(cohort, "planned");
+    }
+
+    /** The next batch of {@code previousId}: same program, school and enterprises with their places. */
+    @Transactional
+    public CohortView planSuccessor(UUID previousId, SuccessorRequest request, String by) {
+        Cohort previous = find(previousId);
+        if (Cohort.count("previousCohortId", previousId) > 0) {
+            throw ProblemException.conflict("previousCohortId", "cohort " + previousId + " already has a next batch");
+        }
+        Program program = publishedProgram(previous.programId);
+        directory.requireSchool("schoolId", program.schoolId);
+        Cohort cohort = Cohort.plan(program.id, program.schoolId, previous.id, by, LocalDate.now(clock));
+        cohort.nameZh = request.nameZh();
+        cohort.nameEn = request.nameEn();
+        cohort.batchNumber = previous.batchNumber + 1;
+        cohort.schedule(request.startsOn(), request.endsOn());
+        cohort.places.putAll(checkedPlaces(previous.places.entrySet().stream()
+                .map(e -> new EnterprisePlaces(e.getKey(), e.getValue())).toList()));
+        cohort.persist();
+        return publish(cohort, "planned");
+    }
+
+    @Transactional
+    public CohortView change(UUID id, CohortChange change, String ifMatch) {
+        Cohort cohort = find(id);
+        ETags.checkIfMatch(ifMatch, cohort.version);
+        cohort.requireOpen();
+        if (change.nameZh() != null) {
+            cohort.nameZh = change.nameZh();
+        }
+        if (change.nameEn() != null) {
+            cohort.nameEn = change.nameEn();
+        }
+        cohort.schedule(change.startsOn() != null ? change.startsOn() : cohort.startsOn,
+                change.endsOn() != null ? change.endsOn() : cohort.endsOn);
+        return publish(cohort, "changed");
+    }
+
+    /**
+     * Replaces the participating enterprises and their places. An enterprise cannot be left with
+     * fewer places than its apprentices hold, nor removed while it holds any.
+     */
+    @Transactional
+    public CohortView setEnterprises(UUID id, List<EnterprisePlaces> enterprises, String ifMatch) {
+        Cohort cohort = find(id);
+        ETags.checkIfMatch(ifMatch, cohort.version);
+        cohort.requirePlaceChanges();
+        Map<UUID, Integer> wanted = checkedPlaces(enterprises);
+        // in id order, so two requests on one cohort never wait for each other's rows crosswise
+        for (UUID enterprise : new TreeSet<>(cohort.places.keySet())) {
+            places.lock(id, enterprise);
+            long taken = places.taken(id, enterprise);
+            int requested = wanted.getOrDefault(enterprise, 0);
+            if (requested < taken) {
+                throw ProblemException.conflict("enterprises", "enterprise " + enterprise + " holds " + taken
+                        + " places in cohort " + id + "; it cannot go down to " + requested);
+            }
+        }
+        cohort.places.keySet().retainAll(wanted.keySet());
+        cohort.places.putAll(wanted);
+        return publish(cohort, "changed");
+    }
+
+    @Transactional
+    public CohortView transition(UUID id, TransitionRequest<CohortAction> request, String ifMatch, String by) {
+        Cohort cohort = find(id);
+        ETags.checkIfMatch(ifMatch, cohort.version);
+        cohort.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        return publish(cohort, switch (request.action()) {
+            case OPEN_RECRUITMENT -> "recruitment-opened";
+            case START -> "started";
+            case CLOSE -> "closed";
+            case CANCEL -> "cancelled";
+        });
+    }
+
+    /** The school running a program, if there is such a program. */
+    @Transactional
+    public Optional<UUID> schoolOfProgram(UUID programId) {
+        return Program.<Program>findByIdOptional(programId).map(p -> p.schoolId);
+    }
+
+    @Transactional
+    public Cohort find(UUID id) {
+        return Cohort.<Cohort>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Cohort", id));
+    }
+
+    private static Program publishedProgram(UUID programId) {
+        Program program = Program.findById(programId);
+        if (program == null) {
+            throw ProblemException.unprocessable("programId", "no program " + programId);
+        }
+        if (program.status != ProgramStatus.PUBLISHED) {
+            throw ProblemException.unprocessable("programId", "program " + programId + " is " + program.status
+                    + "; cohorts run published programs only");
+        }
+        return program;
+    }
+
+    private Map<UUID, Integer> checkedPlaces(List<EnterprisePlaces> enterprises) {
+        Map<UUID, Integer> result = new TreeMap<>();
+        for (int i = 0; i < enterprises.size(); i++) {
+            EnterprisePlaces entry = enterprises.get(i);
+            String field = "enterprises[" + i + "].enterpriseId";
+            if (result.containsKey(entry.enterpriseId())) {
+                throw ProblemException.invalid(field, "enterprise " + entry.enterpriseId() + " is listed twice");
+            }
+            directory.requireEnterprise(field, entry.enterpriseId());
+            result.put(entry.enterpriseId(), entry.places());
+        }
+        return result;
+    }
+
+    private CohortView publish(Cohort cohort, String change) {
+        Cohort.flush();
+        CohortView view = CohortView.of(cohort);
+        outbox.publish(Topics.COHORTS, Topics.type("cohort", change), cohort.id, view);
+        return view;
+    }
+}

@@ -1,0 +1,243 @@
+package org.zhijiao.apprenticeship.enrollment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.zhijiao.apprenticeship.cohort.Cohort;
+import org.zhijiao.apprenticeship.cohort.CohortStatus;
+import org.zhijiao.apprenticeship.cohort.Places;
+import org.zhijiao.apprenticeship.common.IdQuery;
+import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.AgreementRevisionRequest;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.AssignmentRequest;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.ConfirmationRequest;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentChange;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentRequest;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentTransitionRequest;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentView;
+import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
+import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Page;
+
+@ApplicationScoped
+public class EnrollmentService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    Places places;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Filters of the enrollment list; null means "any". Also carries a confined caller's tenant. */
+    public record Filter(UUID cohortId, UUID schoolId, UUID enterpriseId, EnrollmentStatus status) {
+    }
+
+    @Transactional
+    public Page<EnrollmentView> list(Filter filter, String cursor, int limit) {
+        return IdQuery.from("enrollment")
+                .and("t.cohort_id = :cohort", "cohort", filter.cohortId())
+                .and("t.school_id = :school", "school", filter.schoolId())
+                .and("t.enterprise_id = :enterprise", "enterprise", filter.enterpriseId())
+                .and("t.status = :status", "status", filter.status())
+                .page(em, cursor, limit, ids -> Enrollment.<Enrollment>list("id in ?1", ids), e -> e.id,
+                        EnrollmentView::of);
+    }
+
+    @Transactional
+    public Optional<EnrollmentView> get(UUID id) {
+        return Enrollment.<Enrollment>findByIdOptional(id).map(EnrollmentView::of);
+    }
+
+    @Transactional
+    public EnrollmentView enroll(EnrollmentRequest request, String by) {
+        Cohort cohort = Cohort.findById(request.cohortId());
+        if (cohort == null) {
+            throw ProblemException.unprocessable("cohortId", "no cohort " + request.cohortId());
+        }
+        Enrollment enrollment = create(cohort, request.enterpriseId(), "enterpriseId", request.student().studentNumber(),
+                request.agreement(), null, request.on(), by);
+        enrollment.studentNameZh = request.student().nameZh();
+        enrollment.studentNameEn = request.student().nameEn();
+        enrollment.apprenticeNumber = request.apprenticeNumber();
+        enrollment.inProbation = request.inProbation() == null || request.inProbation();
+        enrollment.persist();
+        return publish(enrollment, "created");
+    }
+
+    /**
+     * A change of enterprise: this enrollment is withdrawn ({@code CHANGED_ENTERPRISE}) and a new one,
+     * recording which it continues, takes a place at the new enterprise of the same cohort. The new
+     * agreement keeps the wording but must be confirmed again, since one party changed.
+     */
+    @Transactional
+    public EnrollmentView transfer(UUID id, TransferRequest request, String ifMatch, String by) {
+        Enrollment previous = find(id);
+        ETags.checkIfMatch(ifMatch, previous.version);
+        if (request.enterpriseId().equals(previous.enterpriseId)) {
+            throw ProblemException.invalid("enterpriseId", "is already the enterprise of enrollment " + id);
+        }
+        LocalDate today = LocalDate.now(clock);
+        previous.withdraw(WithdrawalReason.CHANGED_ENTERPRISE, request.note(), null, request.on(), by, today);
+        publish(previous, "withdrawn");
+        Map<AgreementSection, String> wording = new EnumMap<>(AgreementSection.class);
+        previous.sections.forEach(s -> wording.put(s.section, s.content));
+        Enrollment next = create(Cohort.findById(previous.cohortId), request.enterpriseId(), "enterpriseId",
+                previous.studentNumber, wording, previous.id, previous.lastStepOn(), by);
+        next.studentNameZh = previous.studentNameZh;
+        next.studentNameEn = previous.studentNameEn;
+        next.apprenticeNumber = request.apprenticeNumber();
+        next.inProbation = previous.inProbation;
+        next.persist();
+        return publish(next, "created");
+    }
+
+    @Transactional
+    public EnrollmentView change(UUID id, EnrollmentChange change, String ifMatch) {
+        Enrollment enrollment = find(id);
+        ETags.checkIfMatch(ifMatch, enrollment.version);
+        if (Enrollment.LIFECYCLE.isTerminal(enrollment.status)) {
+            throw ProblemException.invalidTransition("enrollment", id, enrollment.status, "change");
+        }
+        if (change.studentNameZh() != null) {
+            enrollment.studentNameZh = change.studentNameZh();
+        }
+        if (change.studentNameEn() != null) {
+            enrollment.studentNameEn = change.studentNameEn();
+        }
+        if (change.apprenticeNumber() != null) {
+            enrollment.apprenticeNumber = change.apprenticeNumber();
+        }
+        if (change.inProbation() != null) {
+            enrollment.inProbation = change.inProbation();
+        }
+        return publish(enrollment, "changed");
+    }
+
+    @Transactional
+    public EnrollmentView reviseAgreement(UUID id, AgreementRevisionRequest request, String ifMatch, String by) {
+        Enrollment enrollment = find(id);
+        ETags.checkIfMatch(ifMatch, enrollment.version);
+        if (!enrollment.reviseAgreement(request.sections(), by, LocalDate.now(clock))) {
+            return EnrollmentView.of(enrollment);
+        }
+        return publish(enrollment, "agreement-revised");
+    }
+
+    @Transactional
+    public EnrollmentView confirm(UUID id, ConfirmationRequest request, String by) {
+        Enrollment enrollment = find(id);
+        enrollment.confirm(request.party(), request.version(), request.on(), by, LocalDate.now(clock));
+        return publish(enrollment, "agreement-confirmed");
+    }
+
+    @Transactional
+    public EnrollmentView assign(UUID id, AssignmentRequest request) {
+        Enrollment enrollment = find(id);
+        enrollment.assign(request.role(), request.name(), request.staffNumber(), request.from());
+        return publish(enrollment, "staff-assigned");
+    }
+
+    @Transactional
+    public EnrollmentView transition(UUID id, EnrollmentTransitionRequest request, String ifMatch, String by) {
+        Enrollment enrollment = find(id);
+        ETags.checkIfMatch(ifMatch, enrollment.version);
+        LocalDate today = LocalDate.now(clock);
+        switch (request.action()) {
+            case WITHDRAW -> {
+                if (request.withdrawalReason() == null) {
+                    throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
+                }
+                enrollment.withdraw(request.withdrawalReason(), request.reason(), request.inProbation(), request.on(),
+                        by, today);
+            }
+            case START -> {
+                CohortStatus cohort = Cohort.<Cohort>findById(enrollment.cohortId).status;
+                if (cohort != CohortStatus.ACTIVE && Enrollment.LIFECYCLE.target(enrollment.status,
+                        EnrollmentAction.START).isPresent()) {
+                    throw ProblemException.conflict("cohortId", "cohort " + enrollment.cohortId + " is " + cohort
+                            + "; apprentices start once it is ACTIVE");
+                }
+                enrollment.transition(request.action(), request.on(), request.reason(), by, today);
+            }
+            default -> enrollment.transition(request.action(), request.on(), request.reason(), by, today);
+        }
+        return publish(enrollment, switch (request.action()) {
+            case REGISTER -> "registered";
+            case START -> "started";
+            case PAUSE -> "paused";
+            case RESUME -> "resumed";
+            case COMPLETE -> "completed";
+            case WITHDRAW -> "withdrawn";
+        });
+    }
+
+    @Transactional
+    public Enrollment find(UUID id) {
+        return Enrollment.<Enrollment>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Enrollment", id));
+    }
+
+    /** The school of a cohort, if there is such a cohort. */
+    @Transactional
+    public Optional<UUID> schoolOfCohort(UUID cohortId) {
+        return Cohort.<Cohort>findByIdOptional(cohortId).map(c -> c.schoolId);
+    }
+
+    /**
+     * Takes one of the enterprise's places in the cohort. The (cohort, enterprise) row stays locked
+     * until the transaction ends, so concurrent enrollments count places one after the other.
+     */
+    private Enrollment create(Cohort cohort, UUID enterpriseId, String field, String studentNumber,
+            Map<AgreementSection, String> agreement, UUID continues, LocalDate on, String by) {
+        if (!cohort.status.acceptsEnrollments()) {
+            throw ProblemException.conflict("cohortId", "cohort " + cohort.id + " is " + cohort.status
+                    + "; it enrolls while RECRUITING or ACTIVE");
+        }
+        directory.requireSchool("cohortId", cohort.schoolId);
+        directory.requireEnterprise(field, enterpriseId);
+        OptionalInt offered = places.lock(cohort.id, enterpriseId);
+        if (offered.isEmpty()) {
+            throw ProblemException.unprocessable(field, "enterprise " + enterpriseId + " has no places in cohort "
+                    + cohort.id);
+        }
+        long taken = places.taken(cohort.id, enterpriseId);
+        if (taken >= offered.getAsInt()) {
+            throw ProblemException.conflict(field, "all " + offered.getAsInt() + " places of enterprise "
+                    + enterpriseId + " in cohort " + cohort.id + " are taken");
+        }
+        if (Enrollment.count("cohortId = ?1 and studentNumber = ?2 and status <> ?3", cohort.id, studentNumber,
+                EnrollmentStatus.WITHDRAWN) > 0) {
+            throw ProblemException.conflict("student.studentNumber", "student " + studentNumber
+                    + " is already enrolled in cohort " + cohort.id);
+        }
+        return Enrollment.create(cohort.id, cohort.programId, cohort.schoolId, enterpriseId, studentNumber, agreement,
+                continues, by, on, LocalDate.now(clock));
+    }
+
+    private EnrollmentView publish(Enrollment enrollment, String change) {
+        Enrollment.flush();
+        EnrollmentView view = EnrollmentView.of(enrollment);
+        outbox.publish(Topics.ENROLLMENTS, Topics.type("enrollment", change), enrollment.id, view);
+        return view;
+    }
+}

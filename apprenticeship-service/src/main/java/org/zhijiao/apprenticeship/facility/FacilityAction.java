@@ -1,0 +1,5 @@
+package org.zhijiao.apprenticeship.facility;
+
+public enum FacilityAction {
+    ESTABLISH, SUSPEND, RESUME, CLOSE
+}

@@ -1,0 +1,164 @@
+package org.zhijiao.apprenticeship.facility;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.apprenticeship.common.Access;
+import org.zhijiao.apprenticeship.common.TransitionRequest;
+import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
+import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
+import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.Page;
+
+@Path("/api/v1/facilities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Facilities", description = "Model-worker craftsman studios, master studios, factories-in-school, training "
+        + "centers and off-campus bases; PLANNED → OPERATIONAL ⇄ SUSPENDED → CLOSED")
+@SecurityRequirement(name = "bearer")
+public class FacilityResource {
+
+    static final String EXAMPLE = """
+            {"type": "MODEL_WORKER_STUDIO", "nameZh": "王师傅劳模工匠室（虚构）",
+             "nameEn": "Master Wang model-worker craftsman studio (fictional)",
+             "hostOrganizationIds": ["0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c"],
+             "level": "MUNICIPAL", "capacity": 40, "focus": "工业机器人", "plannedOn": "2021-03-01"}""";
+
+    @Inject
+    FacilityService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "listFacilities", summary = "List facilities",
+            description = "Schools and enterprises see the facilities they host.")
+    public Page<FacilityView> list(
+            @QueryParam("type") FacilityType type,
+            @QueryParam("level") FacilityLevel level,
+            @QueryParam("status") FacilityStatus status,
+            @Parameter(description = "Only facilities this organization hosts") @QueryParam("hostId") UUID hostId,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        UUID tenant = caller.tenant();
+        if (tenant != null && hostId != null && !hostId.equals(tenant)) {
+            return new Page<>(List.of(), null);
+        }
+        return service.list(new FacilityService.Filter(type, level, status, tenant != null ? tenant : hostId), cursor,
+                limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getFacility", summary = "Get one facility with its history")
+    public Response get(@PathParam("id") UUID id) {
+        FacilityView view = service.get(id)
+                .filter(f -> caller.seesAll() || f.hostOrganizationIds().stream().anyMatch(caller::actsFor))
+                .orElseThrow(() -> ProblemException.notFound("Facility", id));
+        return ok(view);
+    }
+
+    @POST
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "planFacility", summary = "Plan a facility",
+            description = "Hosts must be active member schools or enterprises; a school or enterprise plans only "
+                    + "facilities it hosts itself.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Planned; Location points at it")
+    public Response plan(
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                    description = "Retries with the same key return the first response")
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull FacilityRequest request) {
+        requireHostedByCaller(request);
+        return idempotency.create(caller.clientId(), key, "/api/v1/facilities", request, () -> {
+            FacilityView view = service.plan(request, caller.clientId());
+            return new Idempotency.Created(URI.create("/api/v1/facilities/" + view.id()), view, view.version());
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "replaceFacility", summary = "Replace a facility's details",
+            description = "A host may change its facility but not hand it over entirely: it must stay a host.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull FacilityRequest request) {
+        requireHost(id);
+        requireHostedByCaller(request);
+        return ok(service.replace(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "transitionFacility", summary = "Establish, suspend, resume or close a facility",
+            description = "An action the current state does not allow is a 409 `invalid-transition`.")
+    @RequestBody(content = @Content(examples = {
+        @ExampleObject(name = "establish", value = "{\"action\": \"ESTABLISH\", \"on\": \"2021-09-10\"}"),
+        @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Workshop renovation\"}")}))
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest<FacilityAction> request) {
+        requireHost(id);
+        return ok(service.transition(id, request, ifMatch, caller.clientId()));
+    }
+
+    private void requireHostedByCaller(FacilityRequest request) {
+        if (!caller.isAdmin() && request.hostOrganizationIds().stream().noneMatch(caller::actsFor)) {
+            throw ProblemException.forbidden("hostOrganizationIds: you may plan only facilities you host");
+        }
+    }
+
+    /** Hosts change their facility; to anyone else it does not exist. */
+    private void requireHost(UUID id) {
+        if (!caller.isAdmin()) {
+            Access.requireVisible(service.get(id).map(FacilityView::hostOrganizationIds).orElseThrow(
+                    () -> ProblemException.notFound("Facility", id)).stream().anyMatch(caller::actsFor), "Facility", id);
+        }
+    }
+
+    private static Response ok(FacilityView view) {
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+}

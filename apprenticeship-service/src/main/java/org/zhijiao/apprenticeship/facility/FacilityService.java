@@ -1,0 +1,117 @@
+package org.zhijiao.apprenticeship.facility;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.zhijiao.apprenticeship.common.IdQuery;
+import org.zhijiao.apprenticeship.common.TransitionRequest;
+import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.directory.OrganizationKind;
+import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
+import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
+import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Page;
+
+@ApplicationScoped
+public class FacilityService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Filters of the facility list; null means "any". {@code hostId} also carries a confined caller's tenant. */
+    public record Filter(FacilityType type, FacilityLevel level, FacilityStatus status, UUID hostId) {
+    }
+
+    @Transactional
+    public Page<FacilityView> list(Filter filter, String cursor, int limit) {
+        return IdQuery.from("facility")
+                .and("t.type = :type", "type", filter.type())
+                .and("t.level = :level", "level", filter.level())
+                .and("t.status = :status", "status", filter.status())
+                .and("EXISTS (SELECT 1 FROM facility_host h WHERE h.facility_id = t.id AND h.organization_id = :host)",
+                        "host", filter.hostId())
+                .page(em, cursor, limit, ids -> Facility.<Facility>list("id in ?1", ids), f -> f.id, FacilityView::of);
+    }
+
+    @Transactional
+    public Optional<FacilityView> get(UUID id) {
+        return Facility.<Facility>findByIdOptional(id).map(FacilityView::of);
+    }
+
+    @Transactional
+    public FacilityView plan(FacilityRequest request, String by) {
+        Facility facility = Facility.plan(request.plannedOn(), by, LocalDate.now(clock));
+        apply(facility, request);
+        facility.persist();
+        return publish(facility, "planned");
+    }
+
+    @Transactional
+    public FacilityView replace(UUID id, FacilityRequest request, String ifMatch) {
+        Facility facility = find(id);
+        ETags.checkIfMatch(ifMatch, facility.version);
+        if (Facility.LIFECYCLE.isTerminal(facility.status)) {
+            throw ProblemException.invalidTransition("facility", id, facility.status, "change");
+        }
+        apply(facility, request);
+        return publish(facility, "changed");
+    }
+
+    @Transactional
+    public FacilityView transition(UUID id, TransitionRequest<FacilityAction> request, String ifMatch, String by) {
+        Facility facility = find(id);
+        ETags.checkIfMatch(ifMatch, facility.version);
+        facility.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        return publish(facility, switch (request.action()) {
+            case ESTABLISH -> "established";
+            case SUSPEND -> "suspended";
+            case RESUME -> "resumed";
+            case CLOSE -> "closed";
+        });
+    }
+
+    @Transactional
+    public Facility find(UUID id) {
+        return Facility.<Facility>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Facility", id));
+    }
+
+    private void apply(Facility facility, FacilityRequest request) {
+        for (UUID host : request.hostOrganizationIds()) {
+            directory.requireActive("hostOrganizationIds", host,
+                    EnumSet.of(OrganizationKind.SCHOOL, OrganizationKind.ENTERPRISE));
+        }
+        facility.type = request.type();
+        facility.nameZh = request.nameZh();
+        facility.nameEn = request.nameEn();
+        facility.hostOrganizationIds = new TreeSet<>(request.hostOrganizationIds());
+        facility.level = request.level();
+        facility.capacity = request.capacity();
+        facility.focus = request.focus();
+    }
+
+    private FacilityView publish(Facility facility, String change) {
+        Facility.flush();
+        FacilityView view = FacilityView.of(facility);
+        outbox.publish(Topics.FACILITIES, Topics.type("facility", change), facility.id, view);
+        return view;
+    }
+}

@@ -1,0 +1,143 @@
+package org.zhijiao.apprenticeship.program;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.apprenticeship.common.Access;
+import org.zhijiao.apprenticeship.common.TransitionRequest;
+import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
+import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
+import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.Page;
+
+@Path("/api/v1/programs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programs", description = "Modern-apprenticeship pilots, order classes and international cooperation "
+        + "projects with their training plans; DRAFT → APPROVED → PUBLISHED → RETIRED")
+@SecurityRequirement(name = "bearer")
+public class ProgramResource {
+
+    static final String EXAMPLE = """
+            {"kind": "MODERN_APPRENTICESHIP_PILOT", "titleZh": "智能制造现代学徒制试点",
+             "titleEn": "Smart manufacturing modern apprenticeship pilot",
+             "schoolId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "partnerOrganizationIds": [], "specialtyIds": [],
+             "trainingPlan": {"durationMonths": 36, "summary": "Two days a week on the job",
+               "modules": [{"code": "M01", "title": "机械识图", "location": "SCHOOL", "hours": 72},
+                           {"code": "M02", "title": "工业机器人岗位实训", "location": "ENTERPRISE", "hours": 240}]}}""";
+
+    @Inject
+    ProgramService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "listPrograms", summary = "List programs",
+            description = "Programs are the group's catalogue: every role sees all of them.")
+    public Page<ProgramView> list(
+            @QueryParam("schoolId") UUID schoolId,
+            @QueryParam("kind") ProgramKind kind,
+            @QueryParam("status") ProgramStatus status,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return service.list(new ProgramService.Filter(schoolId, kind, status), cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getProgram", summary = "Get one program with its training plan and history")
+    public Response get(@PathParam("id") UUID id) {
+        ProgramView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Program", id));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "draftProgram", summary = "Draft a program",
+            description = "The school must be an active member school (a school drafts its own programs only); "
+                    + "partners must be active members; specialties must be the school's.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "pilot", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Drafted; Location points at it")
+    public Response draft(
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                    description = "Retries with the same key return the first response")
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull ProgramRequest request) {
+        Access.requireActsFor(caller, request.schoolId(), "schoolId");
+        return idempotency.create(caller.clientId(), key, "/api/v1/programs", request, () -> {
+            ProgramView view = service.draft(request, caller.clientId());
+            return new Idempotency.Created(URI.create("/api/v1/programs/" + view.id()), view, view.version());
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "replaceProgram", summary = "Replace a draft program and its training plan",
+            description = "Only a DRAFT can change (409 otherwise): an approved plan is returned to draft first.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "pilot", value = EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ProgramRequest request) {
+        if (!caller.isAdmin()) {
+            Access.requireVisible(caller.actsFor(service.find(id).schoolId), "Program", id);
+        }
+        ProgramView view = service.replace(id, request, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed(Roles.GROUP_ADMIN)
+    @Operation(operationId = "transitionProgram", summary = "Approve, return, publish or retire a program",
+            description = "The secretariat's decision. An action the current state does not allow is a 409 "
+                    + "`invalid-transition`.")
+    @RequestBody(content = @Content(examples = {
+        @ExampleObject(name = "approve", value = "{\"action\": \"APPROVE\", \"on\": \"2022-03-01\"}"),
+        @ExampleObject(name = "return", value = "{\"action\": \"RETURN_TO_DRAFT\", \"reason\": \"Add the assessment"
+                + " module\"}")}))
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest<ProgramAction> request) {
+        ProgramView view = service.transition(id, request, ifMatch, caller.clientId());
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+}

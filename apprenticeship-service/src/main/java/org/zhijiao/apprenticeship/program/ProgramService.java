@@ -1,0 +1,130 @@
+package org.zhijiao.apprenticeship.program;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.zhijiao.apprenticeship.common.IdQuery;
+import org.zhijiao.apprenticeship.common.TransitionRequest;
+import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.directory.OrganizationKind;
+import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.apprenticeship.program.ProgramDtos.ModuleDto;
+import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
+import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
+import org.zhijiao.apprenticeship.specialty.Specialty;
+import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Page;
+
+@ApplicationScoped
+public class ProgramService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MemberDirectory directory;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Filters of the program list; null means "any". */
+    public record Filter(UUID schoolId, ProgramKind kind, ProgramStatus status) {
+    }
+
+    @Transactional
+    public Page<ProgramView> list(Filter filter, String cursor, int limit) {
+        return IdQuery.from("program")
+                .and("t.school_id = :school", "school", filter.schoolId())
+                .and("t.kind = :kind", "kind", filter.kind())
+                .and("t.status = :status", "status", filter.status())
+                .page(em, cursor, limit, ids -> Program.<Program>list("id in ?1", ids), p -> p.id, ProgramView::of);
+    }
+
+    @Transactional
+    public Optional<ProgramView> get(UUID id) {
+        return Program.<Program>findByIdOptional(id).map(ProgramView::of);
+    }
+
+    @Transactional
+    public ProgramView draft(ProgramRequest request, String by) {
+        directory.requireSchool("schoolId", request.schoolId());
+        Program program = Program.draft(request.schoolId(), by, LocalDate.now(clock));
+        apply(program, request);
+        program.persist();
+        return publish(program, "drafted");
+    }
+
+    @Transactional
+    public ProgramView replace(UUID id, ProgramRequest request, String ifMatch) {
+        Program program = find(id);
+        ETags.checkIfMatch(ifMatch, program.version);
+        program.requireEditable();
+        if (!program.schoolId.equals(request.schoolId())) {
+            throw ProblemException.invalid("schoolId", "cannot change; it is " + program.schoolId);
+        }
+        apply(program, request);
+        return publish(program, "changed");
+    }
+
+    @Transactional
+    public ProgramView transition(UUID id, TransitionRequest<ProgramAction> request, String ifMatch, String by) {
+        Program program = find(id);
+        ETags.checkIfMatch(ifMatch, program.version);
+        program.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        return publish(program, switch (request.action()) {
+            case APPROVE -> "approved";
+            case RETURN_TO_DRAFT -> "returned-to-draft";
+            case PUBLISH -> "published";
+            case RETIRE -> "retired";
+        });
+    }
+
+    @Transactional
+    public Program find(UUID id) {
+        return Program.<Program>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Program", id));
+    }
+
+    private void apply(Program program, ProgramRequest request) {
+        Set<UUID> partners = request.partnerOrganizationIds() == null ? Set.of() : request.partnerOrganizationIds();
+        for (UUID partner : partners) {
+            directory.requireActive("partnerOrganizationIds", partner, EnumSet.allOf(OrganizationKind.class));
+        }
+        Set<UUID> specialties = request.specialtyIds() == null ? Set.of() : request.specialtyIds();
+        for (UUID specialtyId : specialties) {
+            Specialty specialty = Specialty.findById(specialtyId);
+            if (specialty == null || !specialty.schoolId.equals(request.schoolId())) {
+                throw ProblemException.unprocessable("specialtyIds", "specialty " + specialtyId
+                        + " is not a specialty of school " + request.schoolId());
+            }
+        }
+        program.kind = request.kind();
+        program.titleZh = request.titleZh();
+        program.titleEn = request.titleEn();
+        program.partnerOrganizationIds = new TreeSet<>(partners);
+        program.specialtyIds = new TreeSet<>(specialties);
+        program.durationMonths = request.trainingPlan().durationMonths();
+        program.planSummary = request.trainingPlan().summary();
+        program.modules.clear();
+        request.trainingPlan().modules().stream().map(ModuleDto::toModule).forEach(program.modules::add);
+    }
+
+    private ProgramView publish(Program program, String change) {
+        Program.flush();
+        ProgramView view = ProgramView.of(program);
+        outbox.publish(Topics.PROGRAMS, Topics.type("program", change), program.id, view);
+        return view;
+    }
+}

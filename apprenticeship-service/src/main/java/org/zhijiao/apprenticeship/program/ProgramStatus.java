@@ -1,0 +1,5 @@
+package org.zhijiao.apprenticeship.program;
+
+public enum ProgramStatus {
+    DRAFT, APPROVED, PUBLISHED, RETIRED
+}

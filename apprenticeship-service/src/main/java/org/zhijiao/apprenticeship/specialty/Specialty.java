@@ -1,0 +1,105 @@
+package org.zhijiao.apprenticeship.specialty;
+
+import static org.zhijiao.apprenticeship.specialty.SpecialtyAction.DISCONTINUE;
+import static org.zhijiao.apprenticeship.specialty.SpecialtyAction.RESUME;
+import static org.zhijiao.apprenticeship.specialty.SpecialtyStatus.DISCONTINUED;
+import static org.zhijiao.apprenticeship.specialty.SpecialtyStatus.OFFERED;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
+import org.zhijiao.apprenticeship.common.LifecycleEntity;
+import org.zhijiao.commons.lifecycle.Lifecycle;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.web.Ids;
+
+/** A specialty (专业) a member school offers, in one specialty cluster, with the designations it holds. */
+@Entity
+@Table(name = "specialty")
+public class Specialty extends LifecycleEntity {
+
+    public static final Lifecycle<SpecialtyStatus, SpecialtyAction> LIFECYCLE = Lifecycle
+            .of("specialty", SpecialtyStatus.class, SpecialtyAction.class, OFFERED)
+            .allow(DISCONTINUE, DISCONTINUED, OFFERED)
+            .allow(RESUME, OFFERED, DISCONTINUED)
+            .build();
+
+    @Column(name = "school_id", nullable = false, updatable = false)
+    public UUID schoolId;
+
+    @Column(nullable = false, updatable = false)
+    public String code;
+
+    @Column(name = "name_zh", nullable = false)
+    public String nameZh;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(name = "cluster_code", nullable = false)
+    public String clusterCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SpecialtyStatus status;
+
+    @ElementCollection
+    @CollectionTable(name = "specialty_designation", joinColumns = @JoinColumn(name = "specialty_id"))
+    @OrderColumn(name = "seq")
+    @BatchSize(size = 200)
+    public List<Designation> designations = new ArrayList<>();
+
+    public static Specialty offer(UUID schoolId, String code, String nameZh, String nameEn, String clusterCode,
+            LocalDate offeredOn, String by, LocalDate today) {
+        Specialty specialty = new Specialty();
+        specialty.schoolId = schoolId;
+        specialty.code = code;
+        specialty.nameZh = nameZh;
+        specialty.nameEn = nameEn;
+        specialty.clusterCode = clusterCode;
+        specialty.status = LIFECYCLE.initial();
+        specialty.begin(OFFERED, Started.OFFER, offeredOn, by, today);
+        return specialty;
+    }
+
+    public void transition(SpecialtyAction action, LocalDate on, String reason, String by, LocalDate today) {
+        status = step(LIFECYCLE, status, action, on, reason, by, today);
+    }
+
+    /** Records a designation; the same level and kind may not be held twice over overlapping dates. */
+    public Designation designate(DesignationLevel level, DesignationKind kind, String title, LocalDate from,
+            LocalDate until) {
+        if (until != null && until.isBefore(from)) {
+            throw ProblemException.invalid("until", "must not be before from (" + from + ")");
+        }
+        if (designations.stream().anyMatch(d -> d.overlaps(level, kind, from, until))) {
+            throw ProblemException.conflict("from", "specialty " + id + " already holds a " + level + " " + kind
+                    + " designation over these dates");
+        }
+        Designation designation = new Designation();
+        designation.id = Ids.newId();
+        designation.level = level;
+        designation.kind = kind;
+        designation.title = title;
+        designation.validFrom = from;
+        designation.validUntil = until;
+        designations.add(designation);
+        return designation;
+    }
+
+    /** The action recorded for the first step, which no client performs. */
+    enum Started {
+        OFFER
+    }
+}

@@ -1,0 +1,5 @@
+package org.zhijiao.apprenticeship.specialty;
+
+public enum SpecialtyAction {
+    DISCONTINUE, RESUME
+}

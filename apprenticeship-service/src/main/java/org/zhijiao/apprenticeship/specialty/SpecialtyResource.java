@@ -1,0 +1,175 @@
+package org.zhijiao.apprenticeship.specialty;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.apprenticeship.common.Access;
+import org.zhijiao.apprenticeship.common.TransitionRequest;
+import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
+import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyChange;
+import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyRequest;
+import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
+import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
+import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.Page;
+
+@Path("/api/v1/specialties")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Specialties", description = "Specialties offered by member schools, in specialty clusters, with their "
+        + "national / provincial / municipal demonstration, brand and featured designations")
+@SecurityRequirement(name = "bearer")
+public class SpecialtyResource {
+
+    static final String EXAMPLE = """
+            {"schoolId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "code": "710102", "nameZh": "物联网技术应用",
+             "nameEn": "Internet of Things technology application", "clusterCode": "IOT", "offeredOn": "2015-09-01"}""";
+
+    @Inject
+    SpecialtyService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "listSpecialties", summary = "List specialties",
+            description = "A school sees its own specialties; enterprises, admins and read-only callers see the "
+                    + "whole catalogue.")
+    public Page<SpecialtyView> list(
+            @QueryParam("schoolId") UUID schoolId,
+            @Parameter(example = "IOT") @QueryParam("clusterCode") @Size(max = 40) String clusterCode,
+            @QueryParam("status") SpecialtyStatus status,
+            @Parameter(description = "Only specialties holding a designation of this level")
+            @QueryParam("designationLevel") DesignationLevel designationLevel,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        UUID school = schoolId;
+        if (caller.has(Roles.SCHOOL) && caller.tenant() != null) {
+            if (schoolId != null && !schoolId.equals(caller.tenant())) {
+                return new Page<>(List.of(), null);
+            }
+            school = caller.tenant();
+        }
+        return service.list(new SpecialtyService.Filter(school, clusterCode, status, designationLevel), cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
+    @Operation(operationId = "getSpecialty", summary = "Get one specialty with its designations and history")
+    public Response get(@PathParam("id") UUID id) {
+        SpecialtyView view = service.get(id).filter(s -> visible(s.schoolId()))
+                .orElseThrow(() -> ProblemException.notFound("Specialty", id));
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "offerSpecialty", summary = "Record a specialty a member school offers",
+            description = "The school must be an active member school and the cluster a specialty cluster in use; "
+                    + "a school records its own specialties only.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "iot", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Recorded; Location points at it")
+    public Response offer(
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                    description = "Retries with the same key return the first response")
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull SpecialtyRequest request) {
+        Access.requireActsFor(caller, request.schoolId(), "schoolId");
+        return idempotency.create(caller.clientId(), key, "/api/v1/specialties", request, () -> {
+            SpecialtyView view = service.offer(request, caller.clientId());
+            return new Idempotency.Created(URI.create("/api/v1/specialties/" + view.id()), view, view.version());
+        });
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "changeSpecialty", summary = "Rename a specialty or move it to another cluster")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = """
+            {"nameEn": "IoT technology application", "clusterCode": "IOT"}""")))
+    public Response change(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull SpecialtyChange change) {
+        requireManaged(id);
+        SpecialtyView view = service.change(id, change, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/designations")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "designateSpecialty", summary = "Record a designation the specialty was awarded",
+            description = "The same level and kind cannot be held twice over overlapping dates (409).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "provincial brand", value = """
+            {"level": "PROVINCIAL", "kind": "BRAND", "title": "山东省职业教育品牌专业", "from": "2019-12-01"}""")))
+    public Response designate(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull DesignationRequest request) {
+        requireManaged(id);
+        SpecialtyView view = service.designate(id, request, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
+    @Operation(operationId = "transitionSpecialty", summary = "Discontinue or resume a specialty",
+            description = "OFFERED ⇄ DISCONTINUED; anything else is a 409 `invalid-transition`.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "discontinue", value = """
+            {"action": "DISCONTINUE", "on": "2022-07-01", "reason": "Merged into 710101"}""")))
+    public Response transition(@PathParam("id") UUID id,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest<SpecialtyAction> request) {
+        requireManaged(id);
+        SpecialtyView view = service.transition(id, request, ifMatch, caller.clientId());
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    private boolean visible(UUID schoolId) {
+        return !caller.has(Roles.SCHOOL) || caller.seesAll() || caller.actsFor(schoolId);
+    }
+
+    /** Schools change their own specialties; another school's is not found. */
+    private void requireManaged(UUID id) {
+        if (!caller.isAdmin()) {
+            Access.requireVisible(caller.actsFor(service.find(id).schoolId), "Specialty", id);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.zhijiao.apprenticeship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Bad input is a 4xx problem that names the field, and writes nothing. */
+@QuarkusTest
+class BadInputTest {
+
+    @Test
+    void badBodiesAreProblemsNamingTheField() {
+        UUID school = MembershipEvents.activeSchool("坏输入学校");
+        asAdmin().body("{\"schoolId\": ").post("/api/v1/specialties").then().statusCode(400)
+                .body("type", equalTo("https://zhijiao.org/problems/malformed-request"));
+        asAdmin().body(Map.of("schoolId", "not-a-uuid", "code", "710102", "nameZh", "x", "clusterCode", "IOT"))
+                .post("/api/v1/specialties").then().statusCode(400).body("errors[0].field", equalTo("schoolId"));
+        asAdmin().body(Map.of("schoolId", school.toString(), "code", "7", "nameZh", "", "clusterCode", "iot"))
+                .post("/api/v1/specialties").then().statusCode(400)
+                .body("errors.field", hasItem("code")).body("errors.field", hasItem("nameZh"))
+                .body("errors.field", hasItem("clusterCode"));
+        asAdmin().body(Map.of("type", "SPACESHIP", "nameZh", "x", "hostOrganizationIds", new String[] {school.toString()},
+                "level", "GROUP", "capacity", 1)).post("/api/v1/facilities").then().statusCode(400)
+                .body("errors[0].field", equalTo("type")).body("detail", containsString("MODEL_WORKER_STUDIO"));
+        asAdmin().body(Map.of("type", "MASTER_STUDIO", "nameZh", "x", "hostOrganizationIds", new String[0],
+                "level", "GROUP", "capacity", 0)).post("/api/v1/facilities").then().statusCode(400)
+                .body("errors.field", hasItem("hostOrganizationIds")).body("errors.field", hasItem("capacity"));
+        asAdmin().body(Map.of("action", "FLY")).post("/api/v1/cohorts/" + UUID.randomUUID() + "/transitions")
+                .then().statusCode(400).body("errors[0].field", equalTo("action"));
+        asAdmin().body(Map.of("cohortId", UUID.randomUUID().toString(), "unknownField", 1)).post("/api/v1/enrollments")
+                .then().statusCode(400).body("errors[0].field", equalTo("unknownField"));
+        asAdmin().queryParam("status", "SLEEPING").get("/api/v1/enrollments").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        asAdmin().queryParam("limit", 0).get("/api/v1/cohorts").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        asAdmin().queryParam("cursor", "!!").get("/api/v1/facilities").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        asAdmin().get("/api/v1/programs/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("https://zhijiao.org/problems/not-found"));
+        assertThat(asAdmin().queryParam("schoolId", school).get("/api/v1/specialties").then().statusCode(200)
+                .extract().jsonPath().getList("items")).isEmpty();
+    }
+
+    @Test
+    void anEnrollmentNeedsEverySectionOfTheAgreementAndWritesNothingOtherwise() {
+        UUID school = MembershipEvents.activeSchool("缺条款学校");
+        UUID enterprise = MembershipEvents.activeEnterprise("缺条款企业");
+        UUID cohort = Fixtures.recruitingCohort(Fixtures.publishedProgram(school), Map.of(enterprise, 1));
+        Map<String, Object> body = Fixtures.enrollmentRequest(cohort, enterprise);
+        Map<String, String> partial = new HashMap<>(Fixtures.agreement());
+        partial.remove("INSURANCE");
+        body.put("agreement", partial);
+        asAdmin().body(body).post("/api/v1/enrollments").then().statusCode(400)
+                .body("errors[0].field", equalTo("agreement")).body("detail", containsString("INSURANCE"));
+        body.put("agreement", Map.of("TRAINING_CONTENT", "x", "SALARY", "y"));
+        asAdmin().body(body).post("/api/v1/enrollments").then().statusCode(400);
+        // nothing was written: the only place is still free
+        Fixtures.enroll(cohort, enterprise);
+    }
+}
