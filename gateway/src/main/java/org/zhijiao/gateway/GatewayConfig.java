@@ -1,0 +1,129 @@
+package org.zhijiao.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Everything the gateway is told by its environment; see gateway/README.md for the keys. */
+@ConfigMapping(prefix = "zhijiao.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name (e.g. {@code membership}). */
+    Map<String, Upstream> services();
+
+    Tokens token();
+
+    RateLimits rateLimit();
+
+    Bootstrap bootstrap();
+
+    /** An external OIDC issuer (e.g. Keycloak) whose tokens are accepted too. */
+    ExternalIssuer external();
+
+    interface Upstream {
+
+        /** Base URL, e.g. {@code http://membership-service:8081} (a Kubernetes service name works as is). */
+        URI url();
+
+        /** Path prefixes this service owns, e.g. {@code /api/v1/organizations}. */
+        List<String> prefixes();
+
+        /** Until the upstream's response headers arrive (connection wait included); then 504. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Keep-alive connections per gateway replica. */
+        @WithDefault("64")
+        int maxConnections();
+
+        /** Consecutive failures (connect errors, timeouts, 502/503/504) that open the breaker. */
+        @WithDefault("5")
+        int breakerFailureThreshold();
+
+        /** How long an open breaker answers 503 before letting one trial request through. */
+        @WithDefault("10s")
+        Duration breakerOpenFor();
+
+        /** Build-time copy of the service's spec, used while the service cannot be asked for it. */
+        Optional<String> openapiFallback();
+    }
+
+    interface Tokens {
+
+        @WithDefault("10m")
+        Duration lifetime();
+
+        @WithDefault("zhijiao-gateway")
+        String issuer();
+
+        @WithDefault("zhijiao")
+        String audience();
+
+        /**
+         * The public key (PEM) of the signing key used before the current one: still published in the
+         * JWKS and still accepted until the tokens it signed have expired.
+         */
+        Optional<String> previousPublicKeyLocation();
+    }
+
+    interface RateLimits {
+
+        /** Limits by role class ({@code group-admin}, {@code school}, {@code enterprise}, {@code read-only}). */
+        Map<String, Limit> classes();
+
+        /** For a caller whose roles name no class. */
+        @WithDefault("20")
+        int defaultCapacity();
+
+        @WithDefault("10")
+        double defaultRefillPerSecond();
+    }
+
+    interface Limit {
+
+        /** Burst size: requests allowed at once after a quiet period. */
+        int capacity();
+
+        /** Sustained rate. */
+        double refillPerSecond();
+    }
+
+    interface Bootstrap {
+
+        /** The first group-admin client, created at startup when missing. */
+        Optional<String> clientId();
+
+        /** Its secret; outside prod a generated one is logged once when absent. */
+        Optional<String> clientSecret();
+
+        @WithDefault("00000000-0000-0000-0000-000000000001")
+        UUID organizationId();
+    }
+
+    interface ExternalIssuer {
+
+        /** The external issuer's {@code iss}; unset means only the gateway's own tokens are accepted. */
+        Optional<String> issuer();
+
+        /** Its public key: a JWKS URL or a PEM location. */
+        Optional<String> publicKeyLocation();
+
+        Optional<String> audience();
+
+        /** Claim holding the roles, a path with {@code /} (Keycloak: {@code realm_access/roles}). */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /** Claim holding the organization id. */
+        @WithDefault("org")
+        String organizationClaim();
+    }
+}
