@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.events.Topics;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.stack.testing.EventContracts;
+import org.zhijiao.commons.events.CloudEvent;
 import org.zhijiao.stack.testing.LocalStackTestResource;
 
 /**
@@ -152,7 +154,10 @@ public final class MembershipEvents {
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            // exactly like membership-service's outbox relay, header included
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("Could not produce to " + topic, e);
         }

@@ -25,6 +25,13 @@ public interface GatewayConfig {
     /** An external OIDC issuer (e.g. Keycloak) whose tokens are accepted too. */
     ExternalIssuer external();
 
+    /**
+     * Paths (regular expressions, matched against the whole path) that callers without a token may
+     * read, e.g. the published annual report. Such requests are forwarded without credentials and
+     * rate-limited per remote address with the default limit.
+     */
+    Optional<List<String>> publicPaths();
+
     interface Upstream {
 
         /** Base URL, e.g. {@code http://membership-service:8081} (a Kubernetes service name works as is). */

@@ -51,6 +51,20 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void publicPathsAreReadableWithoutATokenAndNothingElseIs() {
+        long callsBefore = standInCalls();
+        given().get("/api/v1/test-echo/public/report").then().statusCode(200)
+                .header("RateLimit-Limit", org.hamcrest.Matchers.notNullValue())
+                .body("method", org.hamcrest.Matchers.equalTo("GET"))
+                .body("headers.authorization", org.hamcrest.Matchers.nullValue());
+        assertThat(standInCalls()).isEqualTo(callsBefore + 1);
+        given().post("/api/v1/test-echo/public/report").then().statusCode(401);
+        given().get("/api/v1/test-echo/public/report/more").then().statusCode(401);
+        given().get("/api/v1/test-echo/private").then().statusCode(401);
+        assertThat(standInCalls()).as("refused calls reach no service").isEqualTo(callsBefore + 1);
+    }
+
+    @Test
     void withoutAValidTokenEveryRouteIs401AtTheGatewayAndNoServiceIsCalled() {
         long callsBefore = standInCalls();
         List<String> prefixes = new ArrayList<>();

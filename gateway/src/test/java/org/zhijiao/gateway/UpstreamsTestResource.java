@@ -58,6 +58,7 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
             config.put("zhijiao.gateway.services.reporting.url", "http://localhost:" + nothing);
             config.put("zhijiao.gateway.services.standin.url", "http://localhost:" + echoPort);
             config.put("zhijiao.gateway.services.standin.prefixes", "/api/v1/test-echo,/api/v1/test-slow");
+            config.put("zhijiao.gateway.public-paths", "/api/v1/test-echo/public/[a-z]+");
             config.put("zhijiao.gateway.services.standin.timeout", SLOW_ROUTE_TIMEOUT.toMillis() + "ms");
             config.put("zhijiao.gateway.services.standin.breaker-failure-threshold", "1000");
             config.put("zhijiao.gateway.services.flaky.url", "http://localhost:" + flaky);

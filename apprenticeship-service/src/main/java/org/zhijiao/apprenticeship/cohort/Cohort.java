@@ -77,13 +77,15 @@ public class Cohort extends LifecycleEntity {
     @Column(nullable = false)
     public CohortStatus status;
 
-    public static Cohort plan(UUID programId, UUID schoolId, UUID previousCohortId, String by, LocalDate today) {
+    /** A new batch, planned on {@code plannedOn} (today when null) so that past batches can be recorded. */
+    public static Cohort plan(UUID programId, UUID schoolId, UUID previousCohortId, LocalDate plannedOn, String by,
+            LocalDate today) {
         Cohort cohort = new Cohort();
         cohort.programId = programId;
         cohort.schoolId = schoolId;
         cohort.previousCohortId = previousCohortId;
         cohort.status = LIFECYCLE.initial();
-        cohort.begin(PLANNED, Started.PLAN, today, by, today);
+        cohort.begin(PLANNED, Started.PLAN, plannedOn == null ? today : plannedOn, by, today);
         return cohort;
     }
 

@@ -34,7 +34,8 @@ public final class CohortDtos {
             @Min(1) @Max(1000) @Schema(example = "5") int batchNumber,
             @NotNull @Schema(example = "2022-09-01") LocalDate startsOn,
             @Schema(example = "2025-06-30") LocalDate endsOn,
-            @Size(max = 200) List<@Valid @NotNull EnterprisePlaces> enterprises) {
+            @Size(max = 200) List<@Valid @NotNull EnterprisePlaces> enterprises,
+            @Schema(description = "Day planned; today when absent", example = "2022-05-10") LocalDate plannedOn) {
     }
 
     @Schema(name = "CohortChange", description = "Fields to change; absent fields stay as they are")

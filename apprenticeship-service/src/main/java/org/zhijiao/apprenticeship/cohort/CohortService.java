@@ -84,7 +84,7 @@ public class CohortService {
     public CohortView plan(CohortRequest request, String by) {
         Program program = publishedProgram(request.programId());
         directory.requireSchool("programId", program.schoolId);
-        Cohort cohort = Cohort.plan(program.id, program.schoolId, null, by, LocalDate.now(clock));
+        Cohort cohort = Cohort.plan(program.id, program.schoolId, null, request.plannedOn(), by, LocalDate.now(clock));
         cohort.nameZh = request.nameZh();
         cohort.nameEn = request.nameEn();
         cohort.batchNumber = request.batchNumber();
@@ -103,7 +103,7 @@ public class CohortService {
         }
         Program program = publishedProgram(previous.programId);
         directory.requireSchool("schoolId", program.schoolId);
-        Cohort cohort = Cohort.plan(program.id, program.schoolId, previous.id, by, LocalDate.now(clock));
+        Cohort cohort = Cohort.plan(program.id, program.schoolId, previous.id, null, by, LocalDate.now(clock));
         cohort.nameZh = request.nameZh();
         cohort.nameEn = request.nameEn();
         cohort.batchNumber = previous.batchNumber + 1;

@@ -84,11 +84,12 @@ public class Program extends LifecycleEntity {
     @Column(nullable = false)
     public ProgramStatus status;
 
-    public static Program draft(UUID schoolId, String by, LocalDate today) {
+    /** A new draft, dated {@code draftedOn} (today when null) so that past programs can be recorded. */
+    public static Program draft(UUID schoolId, LocalDate draftedOn, String by, LocalDate today) {
         Program program = new Program();
         program.schoolId = schoolId;
         program.status = LIFECYCLE.initial();
-        program.begin(DRAFT, Started.DRAFT, today, by, today);
+        program.begin(DRAFT, Started.DRAFT, draftedOn == null ? today : draftedOn, by, today);
         return program;
     }
 

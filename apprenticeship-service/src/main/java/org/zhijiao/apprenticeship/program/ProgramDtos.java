@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +53,9 @@ public final class ProgramDtos {
             @Size(max = 100) @Schema(description = "Active member organizations it works with")
             Set<@NotNull UUID> partnerOrganizationIds,
             @Size(max = 20) @Schema(description = "Specialties of the school it trains in") Set<@NotNull UUID> specialtyIds,
-            @NotNull @Valid TrainingPlanDto trainingPlan) {
+            @NotNull @Valid TrainingPlanDto trainingPlan,
+            @Schema(description = "Day drafted; today when absent (ignored on revision)", example = "2022-01-10")
+            LocalDate draftedOn) {
     }
 
     @Schema(name = "Program")

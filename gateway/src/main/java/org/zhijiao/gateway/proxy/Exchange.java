@@ -177,7 +177,9 @@ final class Exchange {
     private MultiMap forwardedHeaders() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copy(request.headers(), headers);
-        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        }
         String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String forwardedFor = request.getHeader("X-Forwarded-For");
         headers.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.problem.ProblemType;
 import org.zhijiao.gateway.GatewayConfig;
@@ -53,8 +56,10 @@ public class ProxyRoutes {
     MeterRegistry registry;
 
     private final List<Upstream> upstreams = new ArrayList<>();
+    private List<Pattern> publicPaths = List.of();
 
     void register(@Observes Router router) {
+        publicPaths = config.publicPaths().orElse(List.of()).stream().map(Pattern::compile).toList();
         for (Map.Entry<String, GatewayConfig.Upstream> entry : config.services().entrySet()) {
             Upstream upstream = upstream(entry.getKey(), entry.getValue());
             upstreams.add(upstream);
@@ -65,6 +70,11 @@ public class ProxyRoutes {
                 LOG.debugf("Routing %s/** to %s (%s)", path, upstream.name(), entry.getValue().url());
             }
         }
+    }
+
+    private boolean isPublic(HttpServerRequest request) {
+        return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
+                && publicPaths.stream().anyMatch(p -> p.matcher(request.path()).matches());
     }
 
     void close(@Observes ShutdownEvent shutdown) {
@@ -95,6 +105,16 @@ public class ProxyRoutes {
     private void handle(RoutingContext rc, Upstream upstream) {
         HttpServerRequest request = rc.request();
         request.pause(); // until the upstream is ready to take the body
+        if (request.getHeader("Authorization") == null && isPublic(request)) {
+            String anonymous = "anonymous:" + request.remoteAddress().hostAddress();
+            if (!limiter.admit(anonymous, limiter.limitFor(Set.of(), null), rc.response())) {
+                problems.send(rc, ProblemType.RATE_LIMITED, "Rate limit for anonymous readers exceeded; retry after "
+                        + rc.response().headers().get("Retry-After") + " s");
+                return;
+            }
+            new Exchange(rc, upstream, null, vertx, problems).start();
+            return;
+        }
         verifier.verify(request.getHeader("Authorization")).onComplete(verified -> {
             if (verified.failed()) {
                 LOG.errorf(verified.cause(), "Token verification failed unexpectedly");

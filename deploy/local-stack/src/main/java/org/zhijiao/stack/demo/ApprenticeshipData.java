@@ -80,12 +80,14 @@ final class ApprenticeshipData {
         List<String> pilotSpecialties = List.of(specialties.get("lead/710102"), specialties.get("lead/710101"));
         String pilot = program("MODERN_APPRENTICESHIP_PILOT", pilotData.path("titleZh").asText(),
                 pilotData.path("titleEn").asText(), partners, pilotSpecialties, pilotData.path("trainingPlan"),
-                pilotData.path("approvedOn").asText(), pilotData.path("publishedOn").asText());
+                pilotData.path("draftedOn").asText(), pilotData.path("approvedOn").asText(),
+                pilotData.path("publishedOn").asText());
         for (JsonNode project : data.path("internationalPrograms")) {
             Map<String, Object> plan = Map.of("durationMonths", 12, "summary", "Teacher and student exchange, joint curriculum",
                     "modules", List.of(Map.of("code", "X01", "title", "联合课程", "location", "SCHOOL", "hours", 120)));
             program("INTERNATIONAL_COOPERATION", project.path("titleZh").asText(), project.path("titleEn").asText(),
-                    List.of(), List.of(), ReferenceGroupLoader.JSON.valueToTree(plan), "2022-02-01", "2022-02-15");
+                    List.of(), List.of(), ReferenceGroupLoader.JSON.valueToTree(plan), "2021-12-01", "2022-02-01",
+                    "2022-02-15");
         }
         loader.say("Programs: the apprenticeship pilot and " + data.path("internationalPrograms").size()
                 + " international cooperation projects (China–Canada, –Japan, –US), run by " + lead);
@@ -93,10 +95,18 @@ final class ApprenticeshipData {
     }
 
     private String program(String kind, String titleZh, String titleEn, List<String> partners, List<String> specialtyIds,
-            JsonNode plan, String approvedOn, String publishedOn) {
-        JsonNode existing = find("/api/v1/programs?limit=200", "titleZh", titleZh);
+            JsonNode plan, String draftedOn, String approvedOn, String publishedOn) {
+        JsonNode existing = find("/api/v1/programs?kind=" + kind + "&limit=200", "titleZh", titleZh);
         if (existing != null) {
-            return existing.path("id").asText();
+            String id = existing.path("id").asText();
+            // a load that stopped half-way left it as a draft or approved only
+            if (existing.path("status").asText().equals("DRAFT")) {
+                transition("/api/v1/programs/" + id, secretariat, "APPROVE", approvedOn);
+            }
+            if (!secretariat.get("/api/v1/programs/" + id).path("status").asText().matches("PUBLISHED|RETIRED")) {
+                transition("/api/v1/programs/" + id, secretariat, "PUBLISH", publishedOn);
+            }
+            return id;
         }
         PlatformClient lead = loader.clientOf("lead", "school");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -107,6 +117,7 @@ final class ApprenticeshipData {
         body.put("partnerOrganizationIds", partners);
         body.put("specialtyIds", specialtyIds);
         body.put("trainingPlan", plan);
+        body.put("draftedOn", draftedOn);
         String id = eventually(() -> lead.post("/api/v1/programs", body)).path("id").asText();
         transition("/api/v1/programs/" + id, secretariat, "APPROVE", approvedOn);
         transition("/api/v1/programs/" + id, secretariat, "PUBLISH", publishedOn);
@@ -120,6 +131,9 @@ final class ApprenticeshipData {
         String cohort;
         if (existing != null) {
             cohort = existing.path("id").asText();
+            if ("PLANNED".equals(existing.path("status").asText())) {
+                transition("/api/v1/cohorts/" + cohort, lead, "OPEN_RECRUITMENT", c.path("recruitingFrom").asText());
+            }
         } else {
             List<Map<String, Object>> places = new ArrayList<>();
             c.path("enterprises").forEach(e -> places.add(Map.of("enterpriseId", loader.organization(e.asText()),
@@ -132,6 +146,7 @@ final class ApprenticeshipData {
             body.put("startsOn", c.path("startsOn").asText());
             body.put("endsOn", c.path("endsOn").asText());
             body.put("enterprises", places);
+            body.put("plannedOn", c.path("plannedOn").asText());
             cohort = eventually(() -> lead.post("/api/v1/cohorts", body)).path("id").asText();
             transition("/api/v1/cohorts/" + cohort, lead, "OPEN_RECRUITMENT", c.path("recruitingFrom").asText());
         }
@@ -140,6 +155,7 @@ final class ApprenticeshipData {
         if ("RECRUITING".equals(current.path("status").asText())) {
             transition("/api/v1/cohorts/" + cohort, lead, "START", c.path("startsOn").asText());
         }
+        startApprenticeships(cohort, lead);
         loader.say("Cohort \"" + c.path("nameZh").asText() + "\": " + c.path("enterprises").size() + " enterprises, "
                 + data.path("apprentices").size() + " apprentices with mentors (" + enrolled + " enrolled now)");
     }
@@ -150,11 +166,8 @@ final class ApprenticeshipData {
         secretariat.get("/api/v1/enrollments?cohortId=" + cohort + "&limit=200").path("items")
                 .forEach(e -> existing.put(e.path("student").path("studentNumber").asText(), e));
         String enrolledOn = "2022-08-20";
-        String startsOn = data.path("cohort").path("startsOn").asText();
         int enrolled = 0;
-        int mentor = 0;
         for (JsonNode apprentice : data.path("apprentices")) {
-            mentor++;
             String number = apprentice.path("studentNumber").asText();
             if (existing.containsKey(number)) {
                 continue;
@@ -184,14 +197,32 @@ final class ApprenticeshipData {
             enterprise.post("/api/v1/enrollments/" + id + "/agreement/confirmations",
                     Map.of("party", "ENTERPRISE", "version", version, "on", "2022-08-25"));
             transition("/api/v1/enrollments/" + id, lead, "REGISTER", "2022-08-26");
-            transition("/api/v1/enrollments/" + id, lead, "START", startsOn);
-            enterprise.post("/api/v1/enrollments/" + id + "/assignments", Map.of("role", "MENTOR",
-                    "name", "师傅" + ((mentor + 1) / 2) + "号（虚构）", "staffNumber", "M-" + ((mentor + 1) / 2), "from", startsOn));
-            lead.post("/api/v1/enrollments/" + id + "/assignments", Map.of("role", "TEACHER",
-                    "name", "班主任" + (mentor % 4 + 1) + "号（虚构）", "from", startsOn));
             enrolled++;
         }
         return enrolled;
+    }
+
+    /** Once the cohort runs: registered apprentices start, each with an enterprise mentor and a school teacher. */
+    private void startApprenticeships(String cohort, PlatformClient lead) {
+        String startsOn = data.path("cohort").path("startsOn").asText();
+        Map<String, String> enterpriseKeys = new HashMap<>();
+        data.path("apprentices").forEach(a -> enterpriseKeys.put(a.path("studentNumber").asText(),
+                a.path("enterprise").asText()));
+        int mentor = 0;
+        for (JsonNode enrollment : secretariat.get("/api/v1/enrollments?cohortId=" + cohort + "&limit=200").path("items")) {
+            String enterpriseKey = enterpriseKeys.get(enrollment.path("student").path("studentNumber").asText());
+            if (enterpriseKey == null || !"REGISTERED".equals(enrollment.path("status").asText())) {
+                continue;
+            }
+            mentor++;
+            String id = enrollment.path("id").asText();
+            transition("/api/v1/enrollments/" + id, lead, "START", startsOn);
+            loader.clientOf(enterpriseKey, "enterprise").post("/api/v1/enrollments/" + id + "/assignments",
+                    Map.of("role", "MENTOR", "name", "师傅" + enterpriseKey + "号（虚构）", "staffNumber", "M-" + enterpriseKey,
+                            "from", startsOn));
+            lead.post("/api/v1/enrollments/" + id + "/assignments", Map.of("role", "TEACHER",
+                    "name", "班主任" + (mentor % 4 + 1) + "号（虚构）", "from", startsOn));
+        }
     }
 
     private static String sectionText(String section) {

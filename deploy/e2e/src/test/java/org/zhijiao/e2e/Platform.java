@@ -1,0 +1,140 @@
+package org.zhijiao.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.zhijiao.stack.LaunchedService;
+import org.zhijiao.stack.LocalStack;
+import org.zhijiao.stack.ServiceEnvironment;
+import org.zhijiao.stack.demo.PlatformClient;
+import org.zhijiao.stack.demo.ReferenceGroupLoader;
+
+/**
+ * The whole platform for the end-to-end tests: a fresh local stack, the three services and the
+ * gateway, each the real runnable jar the build produced, on free ports. Started once per JVM.
+ */
+final class Platform implements AutoCloseable {
+
+    private static final Duration READY = Duration.ofSeconds(180);
+    private static Platform running;
+
+    final LocalStack stack;
+    final String adminSecret;
+    final URI gateway;
+    final LaunchedService membership;
+    final LaunchedService apprenticeship;
+    final LaunchedService reporting;
+    private final List<LaunchedService> services = new ArrayList<>();
+    private Map<String, String> referenceGroup;
+
+    static synchronized Platform get() {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "e2e-platform-shutdown"));
+        }
+        return running;
+    }
+
+    private static Platform start() {
+        Path root = repositoryRoot();
+        Path logs = root.resolve("deploy/e2e/target/e2e-logs");
+        LocalStack stack = LocalStack.start(LocalStack.Settings.temporary());
+        try {
+            Files.createDirectories(logs);
+            String secret = ServiceEnvironment.bootstrapSecret(logs.resolve("secretariat.secret"));
+            CompletableFuture<LaunchedService> membership = launch("membership", root, stack, Map.of(), logs);
+            CompletableFuture<LaunchedService> apprenticeship = launch("apprenticeship", root, stack, Map.of(), logs);
+            CompletableFuture<LaunchedService> reporting = launch("reporting", root, stack, Map.of(), logs);
+            CompletableFuture.allOf(membership, apprenticeship, reporting).join();
+            LaunchedService gateway = launch("gateway", root, stack, ServiceEnvironment.gateway(
+                    membership.join().url(), apprenticeship.join().url(), reporting.join().url(), secret), logs).join();
+            return new Platform(stack, secret, membership.join(), apprenticeship.join(), reporting.join(), gateway);
+        } catch (IOException | CompletionException e) {
+            stack.close();
+            throw new IllegalStateException("The platform did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private Platform(LocalStack stack, String adminSecret, LaunchedService membership, LaunchedService apprenticeship,
+            LaunchedService reporting, LaunchedService gateway) {
+        this.stack = stack;
+        this.adminSecret = adminSecret;
+        this.membership = membership;
+        this.apprenticeship = apprenticeship;
+        this.reporting = reporting;
+        this.gateway = URI.create(gateway.url());
+        services.addAll(List.of(gateway, membership, apprenticeship, reporting));
+    }
+
+    private static CompletableFuture<LaunchedService> launch(String service, Path root, LocalStack stack,
+            Map<String, String> environment, Path logs) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return LaunchedService.start(service, root, stack, service, environment, logs.resolve(service + ".log"),
+                        READY);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The reference group, loaded through the gateway on first use: organization ids by data key. */
+    synchronized Map<String, String> referenceGroup() {
+        if (referenceGroup == null) {
+            referenceGroup = new ReferenceGroupLoader(gateway, ServiceEnvironment.BOOTSTRAP_CLIENT_ID, adminSecret,
+                    message -> System.out.println("[load] " + message)).load();
+        }
+        return referenceGroup;
+    }
+
+    PlatformClient secretariat() {
+        return new PlatformClient(HttpClient.newHttpClient(), gateway, ServiceEnvironment.BOOTSTRAP_CLIENT_ID, adminSecret);
+    }
+
+    /** A bearer token for a client, from the gateway's token endpoint. */
+    String token(String clientId, String secret) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&client_secret="
+                        + URLEncoder.encode(secret, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token for " + clientId + ": " + response.statusCode() + " " + response.body());
+        }
+        String body = response.body();
+        int start = body.indexOf("\"access_token\"");
+        int open = body.indexOf('"', body.indexOf(':', start) + 1);
+        return body.substring(open + 1, body.indexOf('"', open + 1));
+    }
+
+    @Override
+    public void close() {
+        services.forEach(LaunchedService::close);
+        stack.close();
+    }
+
+    static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("deploy/local-stack/pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run from inside the repository");
+    }
+}

@@ -1,0 +1,7 @@
+package org.zhijiao.reporting.dataset;
+
+/** The figures schools submit because no service owns them. */
+public enum DatasetKind {
+    ADMISSIONS,
+    GRADUATE_DESTINATIONS
+}

@@ -1,0 +1,37 @@
+package org.zhijiao.reporting.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Connection settings for the plain Kafka clients of rebuild and freshness (the channel has its own). */
+@ApplicationScoped
+public class KafkaSettings {
+
+    /** The consumer group of the projection channel, whose committed offsets freshness compares. */
+    public static final String GROUP = "reporting-projections";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    public Properties admin() {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "reporting-admin-" + UUID.randomUUID());
+        return props;
+    }
+
+    /** A group-less reader that starts wherever it is told to seek. */
+    public Properties reader(int maxPollRecords) {
+        Properties props = admin();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        return props;
+    }
+}

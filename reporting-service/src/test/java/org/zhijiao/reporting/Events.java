@@ -1,0 +1,241 @@
+package org.zhijiao.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.stack.testing.EventContracts;
+import org.zhijiao.stack.testing.LocalStackTestResource;
+
+/**
+ * Builds events shaped exactly like the producers' (each checked against its docs/events contract
+ * before it is sent) and puts them on the real topics, as the producing services' outbox relays do.
+ */
+final class Events {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaProducer<String, String> producer;
+
+    private Events() {
+    }
+
+    /** A lifecycle step: state entered by an action on a day. */
+    record Step(String status, String action, LocalDate on) {
+    }
+
+    static Step step(String status, String action, String on) {
+        return new Step(status, action, LocalDate.parse(on));
+    }
+
+    static ObjectNode organization(UUID id, String kind, String schoolLevel, List<String> chains, String city,
+            String country, long version) {
+        ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("nameZh", "组织" + id.toString().substring(0, 8))
+                .put("nameEn", (String) null).put("kind", kind).put("schoolLevel", schoolLevel)
+                .put("enterpriseSize", "ENTERPRISE".equals(kind) ? "MEDIUM" : null);
+        data.putNull("creditCode");
+        chains.forEach(data.putArray("industryChains")::add);
+        if (chains.isEmpty()) {
+            data.putArray("industryChains");
+        }
+        data.putObject("region").put("city", city).put("province", "CN".equals(country) ? "山东省" : null)
+                .put("country", country);
+        data.put("overseas", !"CN".equals(country));
+        data.putArray("campuses");
+        data.put("createdAt", "2020-01-01T00:00:00Z").put("updatedAt", "2020-01-01T00:00:00Z").put("version", version);
+        return envelope(Topics.ORGANIZATIONS, version == 0 ? "org.zhijiao.organization.registered"
+                : "org.zhijiao.organization.updated", id.toString(), data);
+    }
+
+    static ObjectNode membership(UUID id, UUID organization, String kind, List<String> subAlliances, List<Step> steps) {
+        ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("organizationId", organization.toString())
+                .put("organizationKind", kind).put("role", "MEMBER");
+        ArrayNode alliances = data.putArray("subAlliances");
+        subAlliances.forEach(alliances::add);
+        lifecycle(data, steps);
+        data.putArray("allowedActions");
+        return envelope(Topics.MEMBERSHIPS, "org.zhijiao.membership." + change(steps), id.toString(), data);
+    }
+
+    static ObjectNode referenceItem(String kind, String code, LocalDate retiredOn, long version) {
+        ObjectNode data = JSON.createObjectNode().put("kind", kind).put("code", code).put("nameZh", "参考" + code)
+                .put("nameEn", code).put("retiredOn", retiredOn == null ? null : retiredOn.toString())
+                .put("version", version);
+        return envelope(Topics.REFERENCE_DATA, version == 0 ? "org.zhijiao.reference-item.defined"
+                : "org.zhijiao.reference-item.updated", kind + "/" + code, data);
+    }
+
+    static ObjectNode recognition(UUID id, String level, boolean heldByGroup, List<Step> steps) {
+        ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("heldByGroup", heldByGroup)
+                .put("titleZh", "荣誉" + id.toString().substring(0, 6)).put("titleEn", "Honour").put("level", level)
+                .put("awardedOn", steps.get(0).on().toString());
+        data.putNull("holderOrganizationId");
+        lifecycle(data, steps);
+        return envelope(Topics.RECOGNITIONS, "org.zhijiao.recognition." + change(steps), id.toString(), data);
+    }
+
+    static ObjectNode cohort(UUID id, UUID school, String name, int batch, List<UUID> enterprises, List<Step> steps) {
+        ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("programId", UUID.randomUUID().toString())
+                .put("schoolId", school.toString()).put("nameZh", name).put("batchNumber", batch)
+                .put("startsOn", "2022-09-01").put("totalPlaces", enterprises.size() * 2);
+        data.putNull("previousCohortId");
+        ArrayNode list = data.putArray("enterprises");
+        enterprises.forEach(e -> list.addObject().put("enterpriseId", e.toString()).put("places", 2));
+        lifecycle(data, steps);
+        data.putArray("allowedActions");
+        return envelope(Topics.COHORTS, "org.zhijiao.cohort." + change(steps), id.toString(), data);
+    }
+
+    /** An enrollment; {@code mentor} (name) is assigned from the first step when given. */
+    static ObjectNode enrollment(UUID id, UUID cohort, UUID enterprise, boolean inProbation, String withdrawalReason,
+            String mentor, List<Step> steps) {
+        ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("cohortId", cohort.toString())
+                .put("programId", UUID.randomUUID().toString()).put("schoolId", UUID.randomUUID().toString())
+                .put("enterpriseId", enterprise.toString()).put("inProbation", inProbation)
+                .put("withdrawalReason", withdrawalReason);
+        data.putNull("continuesEnrollmentId");
+        data.putObject("student").put("studentNumber", "S" + id.toString().substring(0, 8)).put("nameZh", "学生（虚构）");
+        ObjectNode agreement = data.putObject("agreement").put("version", 1).put("fullyConfirmed", false);
+        agreement.putArray("sections");
+        agreement.putArray("revisions");
+        ArrayNode assignments = data.putArray("assignments");
+        if (mentor != null) {
+            assignments.addObject().put("role", "MENTOR").put("name", mentor).put("staffNumber", mentor)
+                    .put("from", steps.get(0).on().toString()).putNull("until");
+        }
+        lifecycle(data, steps);
+        data.putArray("allowedActions");
+        String last = steps.get(steps.size() - 1).status();
+        return envelope(Topics.ENROLLMENTS, "org.zhijiao.enrollment." + (steps.size() == 1 ? "created"
+                : last.equals("ACTIVE") ? "started" : change(steps)), id.toString(), data);
+    }
+
+    static ObjectNode facility(UUID id, String type, String level, List<Step> steps) {
+        ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("type", type).put("nameZh", "设施")
+                .put("level", level).put("capacity", 30);
+        data.putArray("hostOrganizationIds").add(UUID.randomUUID().toString());
+        lifecycle(data, steps);
+        data.putArray("allowedActions");
+        return envelope(Topics.FACILITIES, "org.zhijiao.facility." + change(steps), id.toString(), data);
+    }
+
+    /** A specialty offered from {@code offeredOn} with designations (level, from, until-or-null). */
+    static ObjectNode specialty(UUID id, String cluster, LocalDate offeredOn, List<String[]> designations, long version) {
+        ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("schoolId", UUID.randomUUID().toString())
+                .put("code", "710201").put("nameZh", "专业").put("clusterCode", cluster);
+        ArrayNode list = data.putArray("designations");
+        for (String[] d : designations) {
+            list.addObject().put("id", UUID.randomUUID().toString()).put("level", d[0]).put("kind", "DEMONSTRATION")
+                    .put("from", d[1]).put("until", d[2]);
+        }
+        lifecycle(data, List.of(new Step("OFFERED", "OFFER", offeredOn)));
+        data.put("version", version);
+        data.putArray("allowedActions");
+        return envelope(Topics.SPECIALTIES, version == 0 ? "org.zhijiao.specialty.offered"
+                : "org.zhijiao.specialty.designated", id.toString(), data);
+    }
+
+    private static void lifecycle(ObjectNode data, List<Step> steps) {
+        ArrayNode history = data.putArray("history");
+        for (Step s : steps) {
+            history.addObject().put("status", s.status()).put("action", s.action()).put("on", s.on().toString())
+                    .putNull("reason").put("recordedAt", s.on() + "T08:00:00Z").put("recordedBy", "test");
+        }
+        data.put("status", steps.get(steps.size() - 1).status());
+        data.put("createdAt", steps.get(0).on() + "T08:00:00Z");
+        data.put("version", steps.size() - 1);
+    }
+
+    private static String change(List<Step> steps) {
+        return steps.size() == 1 ? firstChange(steps.get(0).status()) : actionChange(steps.get(steps.size() - 1));
+    }
+
+    private static String firstChange(String status) {
+        return switch (status) {
+            case "APPLIED" -> "applied";
+            case "GRANTED" -> "granted";
+            case "PLANNED" -> "planned";
+            case "PENDING_AGREEMENT" -> "created";
+            default -> "changed";
+        };
+    }
+
+    private static String actionChange(Step step) {
+        return switch (step.status()) {
+            case "UNDER_REVIEW" -> "under-review";
+            case "ACTIVE" -> step.action().equals("REINSTATE") ? "reinstated"
+                    : step.action().equals("START") ? "started" : "activated";
+            case "REVOKED" -> "revoked";
+            case "RECRUITING" -> "recruitment-opened";
+            case "OPERATIONAL" -> step.action().equals("RESUME") ? "resumed" : "established";
+            case "PAUSED" -> "paused";
+            default -> step.status().toLowerCase().replace('_', '-');
+        };
+    }
+
+    static ObjectNode envelope(String topic, String type, String subject, ObjectNode data) {
+        ObjectNode event = JSON.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
+                .put("source", topic.startsWith("zhijiao.membership") ? "/zhijiao/membership-service"
+                        : "/zhijiao/apprenticeship-service")
+                .put("type", type).put("subject", subject)
+                .put("time", OffsetDateTime.now(ZoneOffset.UTC).toString()).put("datacontenttype", "application/json");
+        event.set("data", data);
+        assertThat(EventContracts.violations(topic, event)).as(event.toString()).isEmpty();
+        return event;
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    static void send(String topic, ObjectNode event) {
+        sendRaw(topic, event.path("subject").asText(), event.toString());
+    }
+
+    static synchronized void sendRaw(String topic, String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Sends without waiting for the acknowledgement: for a steady load. */
+    static synchronized void sendAsync(String topic, ObjectNode event) {
+        producer().send(new ProducerRecord<>(topic, event.path("subject").asText(), event.toString()));
+    }
+
+    /** Sends without waiting for each acknowledgement, then flushes: for bulk histories. */
+    static synchronized void sendAll(String topic, List<ObjectNode> events) {
+        for (ObjectNode event : events) {
+            producer().send(new ProducerRecord<>(topic, event.path("subject").asText(), event.toString()));
+        }
+        producer().flush();
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackTestResource.stack().kafka().bootstrapServers());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+}
