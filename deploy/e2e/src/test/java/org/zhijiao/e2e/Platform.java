@@ -56,7 +56,8 @@ final class Platform implements AutoCloseable {
             String secret = ServiceEnvironment.bootstrapSecret(logs.resolve("secretariat.secret"));
             CompletableFuture<LaunchedService> membership = launch("membership", root, stack, Map.of(), logs);
             CompletableFuture<LaunchedService> apprenticeship = launch("apprenticeship", root, stack, Map.of(), logs);
-            CompletableFuture<LaunchedService> reporting = launch("reporting", root, stack, Map.of(), logs);
+            CompletableFuture<LaunchedService> reporting = launch("reporting", root, stack,
+                    ReferenceGroupLoader.reportingEnvironment(), logs);
             CompletableFuture.allOf(membership, apprenticeship, reporting).join();
             LaunchedService gateway = launch("gateway", root, stack, ServiceEnvironment.gateway(
                     membership.join().url(), apprenticeship.join().url(), reporting.join().url(), secret), logs).join();

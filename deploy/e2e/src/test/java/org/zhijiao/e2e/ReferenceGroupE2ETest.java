@@ -76,8 +76,10 @@ class ReferenceGroupE2ETest {
     void theReportPageIsInChineseAndEnglish() throws Exception {
         String zh = page("/api/v1/reports/2022.html?lang=zh");
         String en = page("/api/v1/reports/2022.html?lang=en");
-        assertThat(zh).contains("成员学校").contains("<svg").contains("88");
-        assertThat(en).contains("Member enterprises").contains("<svg").contains("88");
+        assertThat(zh).contains("青岛电子信息产业职业教育集团 2022 年度工作报告").contains("成员学校").contains("<svg")
+                .contains("88");
+        assertThat(en).contains("Qingdao Electronic Information Industry Vocational Education Group — Annual Work Report 2022")
+                .contains("Member enterprises").contains("<svg").contains("88");
     }
 
     @Test

@@ -162,6 +162,9 @@ public final class Main {
     /** The configuration keys of docs/conventions.md, in their environment variable form. */
     private Map<String, String> environment(PlatformService service) throws IOException {
         Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(stack, service.id()));
+        if (service == PlatformService.REPORTING && options.demo()) {
+            environment.putAll(ReferenceGroupLoader.reportingEnvironment());
+        }
         if (service == PlatformService.GATEWAY) {
             environment.putAll(ServiceEnvironment.gateway(localUrl(PlatformService.MEMBERSHIP),
                     localUrl(PlatformService.APPRENTICESHIP), localUrl(PlatformService.REPORTING), bootstrapSecret()));
@@ -249,6 +252,8 @@ public final class Main {
                 stack.postgres().jdbcUrl("<database>"), stack.postgres().username(), stack.postgres().password(),
                 PlatformService.ids().replace(",", ", ")));
         summary.append(String.format("  %-16s %s%n", "Kafka", stack.kafka().bootstrapServers()));
+        summary.append(String.format("  %-16s %s%n", "JWT keys", stack.jwtKeys().publicKeyPath().getParent()));
+        summary.append(String.format("  %-16s %s%n", "Logs", logDir));
         if (options.services().contains(PlatformService.GATEWAY)) {
             String gateway = localUrl(PlatformService.GATEWAY);
             summary.append("\nThe platform, through the gateway:\n");
@@ -259,8 +264,6 @@ public final class Main {
                     dataDir.resolve("secretariat.secret")));
             summary.append(String.format("  %-16s %s/q/metrics (each service: /q/metrics)%n", "Metrics", gateway));
         }
-        summary.append(String.format("  %-16s %s%n", "JWT keys", stack.jwtKeys().publicKeyPath().getParent()));
-        summary.append(String.format("  %-16s %s%n", "Logs", logDir));
         summary.append("Press Ctrl-C to stop.");
         say(summary.toString());
     }

@@ -7,7 +7,7 @@ final class Labels {
 
     static final Map<String, Map<String, String>> TEXT = Map.of(
             "zh", Map.ofEntries(
-                    Map.entry("title", "职业教育集团 {year} 年度工作报告"),
+                    Map.entry("title", "{group} {year} 年度工作报告"),
                     Map.entry("figures", "主要指标"), Map.entry("figure", "指标"),
                     Map.entry("value", "年末数"), Map.entry("previous", "上年末数"), Map.entry("change", "同比增减"),
                     Map.entry("new", "本年新增"), Map.entry("exited", "本年退出"),
@@ -20,7 +20,7 @@ final class Labels {
                     Map.entry("group", "集团"), Map.entry("member", "成员单位"),
                     Map.entry("generatedFrom", "数据来源：成员与学徒制服务事件投影；学校填报数据。口径见 /api/v1/reporting/metrics。")),
             "en", Map.ofEntries(
-                    Map.entry("title", "Vocational Education Group — Annual Work Report {year}"),
+                    Map.entry("title", "{group} — Annual Work Report {year}"),
                     Map.entry("figures", "Key figures"), Map.entry("figure", "Figure"),
                     Map.entry("value", "End of year"), Map.entry("previous", "End of previous year"),
                     Map.entry("change", "Change"), Map.entry("new", "New"), Map.entry("exited", "Exited"),

@@ -35,7 +35,7 @@ public record ReportPage(String lang, int year, String title, Map<String, String
             "enterprisesInCohorts", "designatedSpecialties", "programs", "cohorts", "apprenticesRegistered",
             "apprenticesCompleted", "mentors", "facilities", "recognitions");
 
-    static ReportPage of(AnnualReport report, String lang) {
+    static ReportPage of(AnnualReport report, String lang, String groupName) {
         boolean zh = lang.equals("zh");
         Map<String, String> t = Labels.TEXT.get(lang);
         String thisYear = Integer.toString(report.year());
@@ -63,7 +63,7 @@ public record ReportPage(String lang, int year, String title, Map<String, String
                         code -> zh ? GraduateDestination.valueOf(code).zh : GraduateDestination.valueOf(code).en, t));
         List<Charts.Pair> bars = report.figures().stream().filter(f -> CHARTED.contains(f.key()))
                 .map(f -> new Charts.Pair(zh ? f.nameZh() : f.nameEn(), f.value(), f.previous())).toList();
-        return new ReportPage(lang, report.year(), t.get("title").replace("{year}", thisYear), t, figures,
+        return new ReportPage(lang, report.year(), t.get("title").replace("{group}", groupName).replace("{year}", thisYear), t, figures,
                 rate(report.completionRate().get(thisYear)), rate(report.completionRate().get(lastYear)), tables,
                 recognitions, Charts.pairedBars(t.get("comparison"), bars, thisYear, lastYear),
                 Charts.line(t.get("trend"), report.membersTrend()), datasets);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -27,6 +28,13 @@ import org.zhijiao.reporting.summary.Period;
 @Tag(name = "Reports", description = "The annual work report, as JSON and as a printable HTML page in Chinese or English")
 @SecurityRequirement(name = "bearer")
 public class ReportResource {
+
+    /** The group this deployment serves, as its report title names it. */
+    @ConfigProperty(name = "zhijiao.group.name-zh", defaultValue = "职业教育集团")
+    String groupNameZh;
+
+    @ConfigProperty(name = "zhijiao.group.name-en", defaultValue = "Vocational Education Group")
+    String groupNameEn;
 
     @Inject
     ReportService service;
@@ -79,7 +87,8 @@ public class ReportResource {
         if (!lang.equals("zh") && !lang.equals("en")) {
             throw ProblemException.invalid("lang", "must be zh or en");
         }
-        return report.data("page", ReportPage.of(service.annual(reportYear(year)), lang)).render();
+        return report.data("page", ReportPage.of(service.annual(reportYear(year)), lang,
+                lang.equals("zh") ? groupNameZh : groupNameEn)).render();
     }
 
     /** The year before must be countable too, for the comparison. */

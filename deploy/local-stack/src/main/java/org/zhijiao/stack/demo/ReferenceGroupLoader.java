@@ -58,6 +58,13 @@ public final class ReferenceGroupLoader {
         return Map.copyOf(organizations);
     }
 
+    /** Configuration for reporting-service so that the report carries the reference group's name. */
+    public static Map<String, String> reportingEnvironment() {
+        JsonNode group = resource("demo/qingdao-members.json").path("group");
+        return Map.of("ZHIJIAO_GROUP_NAME_ZH", group.path("nameZh").asText(),
+                "ZHIJIAO_GROUP_NAME_EN", group.path("nameEn").asText());
+    }
+
     PlatformClient secretariat() {
         return secretariat;
     }
