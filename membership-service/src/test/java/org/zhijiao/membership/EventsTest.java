@@ -107,7 +107,7 @@ class EventsTest {
     void aRolledBackChangePublishesNothing() {
         Fixtures.ensureReferenceData();
         OrganizationRequest request = new OrganizationRequest("回滚企业（虚构）", null, Fixtures.creditCode(),
-                OrganizationKind.ENTERPRISE, null, null, null, new RegionDto("青岛市", null, "CN"));
+                OrganizationKind.ENTERPRISE, null, null, null, new RegionDto("青岛市", null, "CN"), null);
         UUID[] rolledBack = new UUID[1];
         QuarkusTransaction.begin();
         try {

@@ -60,6 +60,51 @@ final class Events {
                 : "org.zhijiao.organization.updated", id.toString(), data);
     }
 
+    /** Attributes of an organization in force from a day (null: since ever). */
+    record Attributes(LocalDate from, String kind, List<String> chains, String country) {
+    }
+
+    /** An organization with dated attributes, as membership-service publishes them; the last version is current. */
+    static ObjectNode organization(UUID id, List<Attributes> versions, long version) {
+        Attributes current = versions.get(versions.size() - 1);
+        ObjectNode event = organization(id, current.kind(), current.kind().equals("SCHOOL") ? "SECONDARY_VOCATIONAL" : null,
+                current.chains(), "城市", current.country(), version);
+        ObjectNode data = (ObjectNode) event.path("data");
+        ArrayNode history = data.putArray("attributeHistory");
+        for (Attributes a : versions) {
+            ObjectNode item = history.addObject().put("from", a.from() == null ? null : a.from().toString())
+                    .put("kind", a.kind()).put("schoolLevel", a.kind().equals("SCHOOL") ? "SECONDARY_VOCATIONAL" : null)
+                    .put("enterpriseSize", a.kind().equals("ENTERPRISE") ? "MEDIUM" : null);
+            a.chains().forEach(item.putArray("industryChains")::add);
+            if (a.chains().isEmpty()) {
+                item.putArray("industryChains");
+            }
+            item.putObject("region").put("city", "城市").put("province", "CN".equals(a.country()) ? "山东省" : null)
+                    .put("country", a.country());
+            item.put("overseas", !"CN".equals(a.country()));
+        }
+        assertThat(EventContracts.violations(Topics.ORGANIZATIONS, event)).as(event.toString()).isEmpty();
+        return event;
+    }
+
+    /** Sub-alliances in force from a day (null: since ever). */
+    record AllianceVersion(LocalDate from, List<String> codes) {
+    }
+
+    /** A membership with dated sub-alliances, in date order; the last version is current. */
+    static ObjectNode membership(UUID id, UUID organization, String kind, List<AllianceVersion> alliances,
+            List<Step> steps, boolean dated) {
+        ObjectNode event = membership(id, organization, kind, alliances.get(alliances.size() - 1).codes(), steps);
+        ArrayNode history = ((ObjectNode) event.path("data")).putArray("subAllianceHistory");
+        for (AllianceVersion a : alliances) {
+            ObjectNode item = history.addObject().put("from", a.from() == null ? null : a.from().toString());
+            ArrayNode codes = item.putArray("subAlliances");
+            a.codes().forEach(codes::add);
+        }
+        assertThat(EventContracts.violations(Topics.MEMBERSHIPS, event)).as(event.toString()).isEmpty();
+        return event;
+    }
+
     static ObjectNode membership(UUID id, UUID organization, String kind, List<String> subAlliances, List<Step> steps) {
         ObjectNode data = JSON.createObjectNode().put("id", id.toString()).put("organizationId", organization.toString())
                 .put("organizationKind", kind).put("role", "MEMBER");

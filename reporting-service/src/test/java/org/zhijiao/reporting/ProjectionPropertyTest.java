@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.Events.Step;
 import org.zhijiao.reporting.events.Topics;
@@ -46,7 +45,22 @@ class ProjectionPropertyTest {
 
     private final Random random = new Random(SEED);
 
-    record Org(UUID id, String kind, boolean overseas, List<String> chains) {
+    /** An organization whose attributes changed on {@code changedOn} (null: never) from the first to the second. */
+    record Org(UUID id, Events.Attributes first, Events.Attributes second) {
+        Events.Attributes on(LocalDate day) {
+            return second == null || day.isBefore(second.from()) ? first : second;
+        }
+
+        String kind() {
+            return first.kind();
+        }
+    }
+
+    /** A membership's sub-alliances changed on {@code changedOn} (null: never). */
+    record Alliances(List<String> first, LocalDate changedOn, List<String> second) {
+        List<String> on(LocalDate day) {
+            return changedOn == null || day.isBefore(changedOn) ? first : second;
+        }
     }
 
     record Life(UUID id, UUID owner, List<Step> steps) {
@@ -62,19 +76,24 @@ class ProjectionPropertyTest {
         List<Life> memberships = new ArrayList<>();
         List<Enrollment> enrollments = new ArrayList<>();
         List<Life> facilities = new ArrayList<>();
+        Map<UUID, Alliances> allianceOf = new HashMap<>();
         Map<String, List<ObjectNode>> events = new HashMap<>();
         Map<UUID, Integer> finalVersion = new HashMap<>();
 
         for (int i = 0; i < 160; i++) {
-            Org org = new Org(UUID.randomUUID(), KINDS.get(random.nextInt(KINDS.size())), random.nextInt(10) == 0,
-                    pick(CHAINS));
+            String kind = KINDS.get(random.nextInt(KINDS.size()));
+            Events.Attributes first = new Events.Attributes(null, kind, pick(CHAINS), random.nextInt(10) == 0 ? "NP" : "CN");
+            // half of them change chains (and a few their country, a few enterprises their kind) on a day
+            Events.Attributes second = random.nextBoolean() ? null : new Events.Attributes(
+                    START.plusDays(random.nextInt(9000)),
+                    kind.equals("ENTERPRISE") && random.nextInt(8) == 0 ? "INDUSTRY_ASSOCIATION" : kind, pick(CHAINS),
+                    random.nextInt(6) == 0 ? "NP" : "CN");
+            Org org = new Org(UUID.randomUUID(), first, second);
             orgs.add(org);
-            // version 0 with other chains, version 1 with the final ones: only the newest may count
+            // version 0 with other chains, version 1 with the dated ones: only the newest may count
             add(events, finalVersion, Topics.ORGANIZATIONS, org.id(), 1, List.of(
-                    Events.organization(org.id(), org.kind(), org.kind().equals("SCHOOL") ? "SECONDARY_VOCATIONAL" : null,
-                            List.of("P-CHAIN-OLD"), "城市", org.overseas() ? "NP" : "CN", 0),
-                    Events.organization(org.id(), org.kind(), org.kind().equals("SCHOOL") ? "SECONDARY_VOCATIONAL" : null,
-                            org.chains(), "城市", org.overseas() ? "NP" : "CN", 1)));
+                    Events.organization(org.id(), List.of(new Events.Attributes(null, kind, List.of("P-CHAIN-OLD"), "CN")), 0),
+                    Events.organization(org.id(), second == null ? List.of(first) : List.of(first, second), 1)));
             int count = 1 + random.nextInt(2); // a second membership re-joins after the first ended
             LocalDate day = START.plusDays(random.nextInt(3000));
             for (int m = 0; m < count; m++) {
@@ -85,9 +104,18 @@ class ProjectionPropertyTest {
                         "SUSPENDED", List.of("ACTIVE", "WITHDRAWN", "EXPELLED")));
                 Life life = new Life(UUID.randomUUID(), org.id(), steps);
                 memberships.add(life);
+                Alliances alliances = random.nextInt(3) == 0 ? new Alliances(List.of("P-EW"), null, List.of())
+                        : random.nextBoolean() ? new Alliances(List.of(), null, List.of())
+                        : new Alliances(List.of(), steps.get(0).on().plusDays(random.nextInt(900)), List.of("P-EW"));
+                allianceOf.put(life.id(), alliances);
                 List<ObjectNode> versions = new ArrayList<>();
                 for (int v = 1; v <= steps.size(); v++) {
-                    versions.add(Events.membership(life.id(), org.id(), org.kind(), List.of(), steps.subList(0, v)));
+                    // the sub-alliances change with the last version
+                    versions.add(Events.membership(life.id(), org.id(), org.kind(), v < steps.size() || alliances.changedOn() == null
+                            ? List.of(new Events.AllianceVersion(null, alliances.first()))
+                            : List.of(new Events.AllianceVersion(null, alliances.first()),
+                                    new Events.AllianceVersion(alliances.changedOn(), alliances.second())),
+                            steps.subList(0, v), true));
                 }
                 add(events, finalVersion, Topics.MEMBERSHIPS, life.id(), steps.size() - 1, versions);
                 day = steps.get(steps.size() - 1).on().plusDays(random.nextInt(400));
@@ -148,16 +176,26 @@ class ProjectionPropertyTest {
             LocalDate from = START.plusDays(random.nextInt(10500));
             LocalDate to = from.plusDays(random.nextInt(800));
             JsonPath summary = Api.summary("from=" + from + "&to=" + to);
-            BiPredicate<Org, LocalDate> any = (o, d) -> true;
-            check(summary, "members", from, to, memberEntities(memberships, orgById, any));
-            check(summary, "memberSchools", from, to, memberEntities(memberships, orgById, (o, d) -> o.kind().equals("SCHOOL")));
+            check(summary, "members", from, to, memberEntities(memberships, orgById, allianceOf, (a, s) -> true));
+            check(summary, "memberSchools", from, to,
+                    memberEntities(memberships, orgById, allianceOf, (a, s) -> a.kind().equals("SCHOOL")));
             check(summary, "memberEnterprises", from, to,
-                    memberEntities(memberships, orgById, (o, d) -> o.kind().equals("ENTERPRISE")));
-            check(summary, "overseasMembers", from, to, memberEntities(memberships, orgById, (o, d) -> o.overseas()));
+                    memberEntities(memberships, orgById, allianceOf, (a, s) -> a.kind().equals("ENTERPRISE")));
+            check(summary, "overseasMembers", from, to,
+                    memberEntities(memberships, orgById, allianceOf, (a, s) -> !a.country().equals("CN")));
+            check(summary, "subAllianceMembers", from, to,
+                    memberEntities(memberships, orgById, allianceOf, (a, s) -> !s.isEmpty()));
+            check(summary, "members.slices.country.NP", from, to,
+                    memberEntities(memberships, orgById, allianceOf, (a, s) -> a.country().equals("NP")));
+            check(summary, "members.slices.subAlliance.'P-EW'", from, to,
+                    memberEntities(memberships, orgById, allianceOf, (a, s) -> s.contains("P-EW")));
             Map<String, Day> chains = new HashMap<>();
             for (String chain : CHAINS) {
-                chains.put(chain, d -> memberships.stream().anyMatch(m -> orgById.get(m.owner()).kind().equals("ENTERPRISE")
-                        && orgById.get(m.owner()).chains().contains(chain) && in(MEMBER, statusOn(m.steps(), d))));
+                MemberTest carries = (a, s) -> a.kind().equals("ENTERPRISE") && a.chains().contains(chain);
+                check(summary, "memberEnterprises.slices.industryChain.'" + chain + "'", from, to,
+                        memberEntities(memberships, orgById, allianceOf, carries));
+                chains.put(chain, d -> memberships.stream().anyMatch(m -> in(MEMBER, statusOn(m.steps(), d))
+                        && carries.test(orgById.get(m.owner()).on(d), allianceOf.get(m.id()).on(d))));
             }
             check(summary, "industryChainsServed", from, to, chains);
             check(summary, "apprenticesRegistered", from, to,
@@ -211,22 +249,31 @@ class ProjectionPropertyTest {
             atEnd += previous ? 1 : 0;
         }
         String at = figure + " " + from + ".." + to;
-        assertThat(List.of(summary.getLong("figures." + figure + ".atStart"), summary.getLong("figures." + figure + ".atEnd"),
-                summary.getLong("figures." + figure + ".new"), summary.getLong("figures." + figure + ".exited")))
-                .as(at).containsExactly(atStart, atEnd, entered, exited);
+        assertThat(List.of(count(summary, figure, "atStart"), count(summary, figure, "atEnd"), count(summary, figure, "new"),
+                count(summary, figure, "exited"))).as(at).containsExactly(atStart, atEnd, entered, exited);
     }
 
-    private static Map<String, Day> memberEntities(List<Life> memberships, Map<UUID, Org> orgs, BiPredicate<Org, LocalDate> which) {
+    /** Whether a member counts, given its organization's attributes and its sub-alliances on the day. */
+    interface MemberTest {
+        boolean test(Events.Attributes attributes, List<String> alliances);
+    }
+
+    private static Map<String, Day> memberEntities(List<Life> memberships, Map<UUID, Org> orgs,
+            Map<UUID, Alliances> alliances, MemberTest which) {
         Map<String, Day> entities = new HashMap<>();
         for (Life m : memberships) {
             Org org = orgs.get(m.owner());
-            if (!which.test(org, null)) {
-                continue;
-            }
             Day previous = entities.getOrDefault(org.id().toString(), d -> false);
-            entities.put(org.id().toString(), d -> previous.in(d) || in(MEMBER, statusOn(m.steps(), d)));
+            entities.put(org.id().toString(), d -> previous.in(d) || (in(MEMBER, statusOn(m.steps(), d))
+                    && which.test(org.on(d), alliances.get(m.id()).on(d))));
         }
         return entities;
+    }
+
+    /** A count of a figure or slice; a slice value with nothing to count is left out of the summary: 0. */
+    private static long count(JsonPath summary, String figure, String which) {
+        Object value = summary.get("figures." + figure + "." + which);
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static Map<String, Day> lives(List<Enrollment> enrollments, Set<String> statuses) {

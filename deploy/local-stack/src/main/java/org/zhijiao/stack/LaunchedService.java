@@ -59,6 +59,11 @@ public final class LaunchedService implements AutoCloseable {
         return launched;
     }
 
+    /** The service's process id (benchmarks read its resident memory). */
+    public long pid() {
+        return process.process().pid();
+    }
+
     /** e.g. {@code http://localhost:41234} */
     public String url() {
         return process.url();

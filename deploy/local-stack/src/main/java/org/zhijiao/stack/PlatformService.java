@@ -2,23 +2,36 @@ package org.zhijiao.stack;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The services the run command can launch, as fixed in docs/conventions.md. */
 enum PlatformService {
 
-    MEMBERSHIP("membership-service", 8081),
-    APPRENTICESHIP("apprenticeship-service", 8082),
-    REPORTING("reporting-service", 8083),
-    GATEWAY("gateway", 8080);
+    MEMBERSHIP("membership-service", 8081, 160),
+    APPRENTICESHIP("apprenticeship-service", 8082, 160),
+    // its counters keep memory independent of the number of aggregates; batches and caches are bounded
+    REPORTING("reporting-service", 8083, 256),
+    GATEWAY("gateway", 8080, 128);
 
     private final String module;
     private final int defaultPort;
+    private final int maxHeapMb;
 
-    PlatformService(String module, int defaultPort) {
+    PlatformService(String module, int defaultPort, int maxHeapMb) {
         this.module = module;
         this.defaultPort = defaultPort;
+        this.maxHeapMb = maxHeapMb;
+    }
+
+    /**
+     * The JVM's sizing, the same as in the Kubernetes manifests (deploy/k8s): a fixed maximum heap
+     * instead of a quarter of the machine, and the serial collector, which on one or two cores and
+     * a small heap costs least memory and CPU.
+     */
+    List<String> jvmOptions() {
+        return List.of("-Xmx" + maxHeapMb + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     }
 
     /** The name on the command line, in logs and of the service's database, e.g. {@code membership}. */

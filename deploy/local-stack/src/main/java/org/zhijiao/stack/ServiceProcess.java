@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** One service launched by the run command as a child JVM ({@code java -jar quarkus-run.jar}). */
@@ -38,7 +40,10 @@ final class ServiceProcess {
     static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, Map<String, String> environment,
             Path logFile) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", service.runnableJar(repositoryRoot).toString())
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(service.jvmOptions());
+        command.addAll(List.of("-jar", service.runnableJar(repositoryRoot).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repositoryRoot.resolve(service.module()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());

@@ -28,6 +28,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -76,6 +78,11 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "alliance_code")
     public Set<String> subAlliances = new TreeSet<>();
 
+    /** The sub-alliances as dated versions (the current ones last). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sub_alliance_history", nullable = false)
+    public List<SubAllianceVersion> subAllianceHistory = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public MembershipStatus status;
@@ -100,6 +107,7 @@ public class Membership extends PanacheEntityBase {
         membership.organizationKind = kind;
         membership.role = role;
         membership.subAlliances = new TreeSet<>(subAlliances);
+        membership.subAllianceHistory = new ArrayList<>(List.of(new SubAllianceVersion(null, List.copyOf(membership.subAlliances))));
         membership.status = LIFECYCLE.initial();
         membership.createdAt = OffsetDateTime.now();
         History.append(membership.history, APPLIED, Applied.APPLY, appliedOn, null, by, today);

@@ -39,7 +39,9 @@ public final class MembershipDtos {
     @Schema(name = "MembershipChange", description = "Fields to change; absent fields stay as they are")
     public record MembershipChange(
             MembershipRole role,
-            @Size(max = 10) Set<@NotBlank @Size(max = 40) String> subAlliances) {
+            @Size(max = 10) Set<@NotBlank @Size(max = 40) String> subAlliances,
+            @Schema(description = "Day from which changed sub-alliances take effect in the reports (default today; "
+                    + "not in the future, not before the last change)", example = "2024-03-01") LocalDate effectiveOn) {
     }
 
     @Schema(name = "Membership")
@@ -49,6 +51,7 @@ public final class MembershipDtos {
             OrganizationKind organizationKind,
             MembershipRole role,
             Set<String> subAlliances,
+            @Schema(description = "Sub-alliances as dated versions, the current one last") List<SubAllianceVersion> subAllianceHistory,
             MembershipStatus status,
             @Schema(description = "Actions allowed in the current state") Set<MembershipAction> allowedActions,
             @Schema(description = "Every step with the day it took effect") List<Transition> history,
@@ -64,7 +67,7 @@ public final class MembershipDtos {
 
         public static MembershipView of(Membership m, MembershipStatus statusAsOf) {
             return new MembershipView(m.id, m.organizationId, m.organizationKind, m.role, Set.copyOf(m.subAlliances),
-                    m.status, Membership.LIFECYCLE.allowed(m.status), List.copyOf(m.history), m.createdAt, m.version,
+                    List.copyOf(m.subAllianceHistory), m.status, Membership.LIFECYCLE.allowed(m.status), List.copyOf(m.history), m.createdAt, m.version,
                     statusAsOf);
         }
     }

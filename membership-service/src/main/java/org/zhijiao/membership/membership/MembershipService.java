@@ -26,6 +26,7 @@ import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.membership.events.Topics;
+import org.zhijiao.membership.organization.DatedAttributes;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipApplication;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipChange;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipView;
@@ -155,6 +156,9 @@ public class MembershipService {
         if (change.subAlliances() != null) {
             referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, change.subAlliances(), "subAlliances");
             membership.subAlliances = new TreeSet<>(change.subAlliances());
+            membership.subAllianceHistory = DatedAttributes.append(membership.subAllianceHistory,
+                    from -> new SubAllianceVersion(from, List.copyOf(membership.subAlliances)), SubAllianceVersion::from,
+                    SubAllianceVersion::sameAlliances, change.effectiveOn(), LocalDate.now(clock), "effectiveOn");
         }
         return publish(membership, "changed");
     }

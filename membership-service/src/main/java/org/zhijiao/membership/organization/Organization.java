@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,11 @@ public class Organization extends PanacheEntityBase {
     @CollectionTable(name = "campus", joinColumns = @JoinColumn(name = "organization_id"))
     @OrderColumn(name = "seq")
     public List<Campus> campuses = new ArrayList<>();
+
+    /** The slicing attributes as dated versions (the current ones last); reports use the version in force. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "attribute_history", nullable = false)
+    public List<AttributeVersion> attributeHistory = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -45,7 +45,10 @@ public final class OrganizationDtos {
             @Size(max = 30) @Schema(description = "Codes of the industry chains served (reference data)",
                     example = "[\"IC-SMART-HOME\"]")
             Set<@NotBlank @Size(max = 40) String> industryChains,
-            @NotNull @Valid RegionDto region) {
+            @NotNull @Valid RegionDto region,
+            @Schema(description = "Day from which a change of kind, level, size, industry chains or region takes "
+                    + "effect in the reports (default today; not in the future, not before the last change)",
+                    example = "2024-03-01") LocalDate effectiveOn) {
     }
 
     @Schema(name = "CampusRequest")
@@ -80,6 +83,8 @@ public final class OrganizationDtos {
             RegionDto region,
             @Schema(description = "True when the organization is outside mainland China") boolean overseas,
             List<CampusView> campuses,
+            @Schema(description = "Kind, level, size, industry chains and region as dated versions, the current one "
+                    + "last: reports of a past day use the version in force then") List<AttributeVersion> attributeHistory,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
             @Schema(description = "Per-organization sequence, +1 per change; the ETag", example = "0") long version) {
@@ -88,7 +93,8 @@ public final class OrganizationDtos {
             return new OrganizationView(o.id, o.nameZh, o.nameEn, o.creditCode, o.kind, o.schoolLevel,
                     o.enterpriseSize, Set.copyOf(o.industryChains), RegionDto.of(o.region),
                     !"CN".equals(o.region.country),
-                    o.campuses.stream().map(CampusView::of).toList(), o.createdAt, o.updatedAt, o.version);
+                    o.campuses.stream().map(CampusView::of).toList(), List.copyOf(o.attributeHistory), o.createdAt,
+                    o.updatedAt, o.version);
         }
     }
 }

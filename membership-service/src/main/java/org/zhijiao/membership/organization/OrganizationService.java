@@ -3,6 +3,8 @@ package org.zhijiao.membership.organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ public class OrganizationService {
 
     @Inject
     ReferenceDataService referenceData;
+
+    @Inject
+    Clock clock;
 
     /** Filters of the organization list; null means "any". */
     public record Filter(OrganizationKind kind, String country, String city, String industryChain, String name,
@@ -158,6 +163,9 @@ public class OrganizationService {
         organization.enterpriseSize = request.enterpriseSize();
         organization.industryChains = new TreeSet<>(chains);
         organization.region = request.region().toRegion();
+        organization.attributeHistory = DatedAttributes.append(organization.attributeHistory,
+                from -> AttributeVersion.of(organization, from), AttributeVersion::from, AttributeVersion::sameAttributes,
+                request.effectiveOn(), LocalDate.now(clock), "effectiveOn");
         organization.updatedAt = OffsetDateTime.now();
     }
 

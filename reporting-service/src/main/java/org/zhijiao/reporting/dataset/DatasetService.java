@@ -26,7 +26,7 @@ import org.zhijiao.reporting.dataset.DatasetDtos.DatasetView;
 import org.zhijiao.reporting.dataset.DatasetDtos.Entry;
 import org.zhijiao.reporting.dataset.DatasetDtos.Provenance;
 import org.zhijiao.reporting.events.EventData;
-import org.zhijiao.reporting.summary.ProjectionCache;
+import org.zhijiao.reporting.summary.ProjectionReader;
 
 /** Validates, stores and totals submitted datasets; a resubmission supersedes and keeps the old one. */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class DatasetService {
     ObjectMapper mapper;
 
     @Inject
-    ProjectionCache projections;
+    ProjectionReader projections;
 
     @Inject
     Clock clock;
@@ -79,6 +79,9 @@ public class DatasetService {
         submission.submittedFor = submitter.organization();
         submission.submittedAt = now;
         submission.persist();
+        // the annual report shows the datasets: cached reports are stale from now on
+        DatasetSubmission.getEntityManager().createNativeQuery("UPDATE figures_revision SET revision = revision + 1")
+                .executeUpdate();
         return view(submission);
     }
 
@@ -129,7 +132,7 @@ public class DatasetService {
     }
 
     private void requireSchool(UUID schoolId) {
-        Optional<EventData.Organization> org = projections.current().organization(schoolId.toString());
+        Optional<EventData.Organization> org = projections.organization(schoolId.toString());
         if (org.isEmpty()) {
             throw ProblemException.unprocessable("schoolId", "no such organization " + schoolId);
         }

@@ -31,10 +31,19 @@ public sealed interface EventData {
     record Region(String city, String province, String country) {
     }
 
+    /**
+     * The attributes of an organization that slice the figures, in force from {@code from} (null: since
+     * ever) until the next version's {@code from}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Attributes(LocalDate from, String kind, String schoolLevel, String enterpriseSize,
+            List<String> industryChains, Region region, Boolean overseas) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Organization(String id, String nameZh, String nameEn, String kind, String schoolLevel,
-            String enterpriseSize, List<String> industryChains, Region region, Boolean overseas, long version)
-            implements EventData {
+            String enterpriseSize, List<String> industryChains, Region region, Boolean overseas,
+            List<Attributes> attributeHistory, long version) implements EventData {
         public String key() {
             return id;
         }
@@ -43,15 +52,44 @@ public sealed interface EventData {
             require("id", id, "nameZh", nameZh, "kind", kind, "industryChains", industryChains, "region", region,
                     "overseas", overseas);
             require("region.city", region.city(), "region.country", region.country());
+            if (attributeHistory != null) {
+                LocalDate previous = null;
+                for (Attributes a : attributeHistory) {
+                    require("attributeHistory.kind", a.kind(), "attributeHistory.region", a.region(),
+                            "attributeHistory.industryChains", a.industryChains());
+                    if (previous != null && (a.from() == null || !a.from().isAfter(previous))) {
+                        throw new MalformedEventException("data.attributeHistory is not in date order at " + a.from());
+                    }
+                    previous = a.from() == null ? LocalDate.MIN : a.from();
+                }
+            }
         }
+
+        /** The dated attributes; an event from before they were published has its current ones since ever. */
+        public List<Attributes> attributes() {
+            return attributeHistory == null || attributeHistory.isEmpty()
+                    ? List.of(new Attributes(null, kind, schoolLevel, enterpriseSize, industryChains, region, overseas))
+                    : attributeHistory;
+        }
+    }
+
+    /** The sub-alliances a membership belongs to from {@code from} (null: since ever). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SubAlliances(LocalDate from, List<String> subAlliances) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Membership(String id, String organizationId, String organizationKind, String role,
-            List<String> subAlliances, String status, List<Transition> history, long version)
-            implements EventData, WithHistory {
+            List<String> subAlliances, List<SubAlliances> subAllianceHistory, String status,
+            List<Transition> history, long version) implements EventData, WithHistory {
         public String key() {
             return id;
+        }
+
+        /** The dated sub-alliances; an event from before they were published has its current ones since ever. */
+        public List<SubAlliances> subAlliancesDated() {
+            return subAllianceHistory == null || subAllianceHistory.isEmpty()
+                    ? List.of(new SubAlliances(null, subAlliances)) : subAllianceHistory;
         }
 
         public void validate() {

@@ -59,6 +59,9 @@ public class FreshnessService {
     @Inject
     Clock clock;
 
+    @Inject
+    RebuildService rebuilds;
+
     private final Map<String, TopicFreshness> latest = new ConcurrentHashMap<>();
     private Admin admin;
 
@@ -115,8 +118,7 @@ public class FreshnessService {
             latest.put(topic, freshness);
             topics.add(freshness);
         }
-        boolean rebuilding = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM projection_rebuild WHERE state = 'RUNNING'").getSingleResult()).longValue() > 0);
+        boolean rebuilding = rebuilds.running();
         return new Freshness(utc(now), topics.stream().allMatch(t -> t.lagRecords() == 0), rebuilding, topics);
     }
 

@@ -1,69 +1,289 @@
 package org.zhijiao.reporting.projection;
 
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
+import org.zhijiao.reporting.events.Topics;
 
 /**
- * Applies every event of the projected topics (group {@code reporting-projections}; replicas share
- * the partitions). A malformed event is nacked, which sends it to {@code zhijiao.reporting.dlq} with
- * the reason in its {@code dead-letter-reason} header, and consumption goes on. Any other failure
- * (the database is away, a deadlock) is retried until it succeeds: it says nothing about the event.
+ * Applies the projected topics (group {@code reporting-projections}): {@code threads} plain Kafka
+ * consumers share the partitions (and share them with other replicas); each applies what one poll
+ * returned in one transaction ({@link ProjectionApplier}), then commits the offsets. A malformed record
+ * goes to {@code zhijiao.reporting.dlq} with the reason in its {@code dead-letter-reason} header, and
+ * the rest of its batch is applied. Any other failure (PostgreSQL away, a deadlock) retries the same
+ * batch with back-off for as long as it takes: nothing is skipped and the consumer never gives up;
+ * the health check reports it as stalled meanwhile.
  */
 @ApplicationScoped
 public class ProjectionConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Inject
     EventReader reader;
 
     @Inject
-    ProjectionStore store;
+    ProjectionApplier applier;
 
-    @Incoming("projections")
-    @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("not a Kafka record"));
-        IncomingEvent event;
-        try {
-            event = reader.read(record.getTopic(), record.getPartition(), record.getOffset(),
-                    record.getKey() == null ? null : record.getKey().toString(), message.getPayload());
-        } catch (MalformedEventException e) {
-            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(),
-                    e.getMessage());
-            return message.nack(e);
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "zhijiao.reporting.consumer.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "zhijiao.reporting.consumer.threads", defaultValue = "2")
+    int threads;
+
+    @ConfigProperty(name = "zhijiao.reporting.consumer.max-poll-records", defaultValue = "1000")
+    int maxPollRecords;
+
+    @ConfigProperty(name = "zhijiao.reporting.consumer.fetch-max-wait", defaultValue = "PT0.05S")
+    Duration fetchMaxWait;
+
+    private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+    private KafkaProducer<String, String> deadLetters;
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
         }
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
+        running = true;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        deadLetters = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        for (int i = 0; i < threads; i++) {
+            Worker worker = new Worker(i);
+            workers.add(worker);
+            worker.thread.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        for (Worker worker : workers) {
+            worker.wakeup();
+        }
+        for (Worker worker : workers) {
             try {
-                store.applyConsumed(event);
-                return message.ack();
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Applying %s-%d@%d failed; retrying in %s", record.getTopic(), record.getPartition(),
-                        record.getOffset(), backoff);
-            }
-            try {
-                Thread.sleep(backoff.toMillis());
+                worker.thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                // shutting down: left unacknowledged, the event is redelivered to whoever consumes next
-                return new CompletableFuture<>();
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+        if (deadLetters != null) {
+            deadLetters.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** How each consumer thread is doing, for the health check. */
+    public List<WorkerState> states() {
+        return workers.stream().map(w -> new WorkerState(w.thread.getName(), w.thread.isAlive(), w.failingSince,
+                w.lastError, w.lastApplied)).toList();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** One consumer thread's state: failing since when (null when fine), its last error, its last applied batch. */
+    public record WorkerState(String name, boolean alive, Instant failingSince, String lastError, Instant lastApplied) {
+    }
+
+    private final class Worker implements Runnable {
+        final Thread thread;
+        volatile KafkaConsumer<String, String> consumer;
+        volatile Instant failingSince;
+        volatile String lastError;
+        volatile Instant lastApplied;
+
+        Worker(int index) {
+            thread = new Thread(this, "projection-consumer-" + index);
+            thread.setDaemon(true);
+        }
+
+        void wakeup() {
+            KafkaConsumer<String, String> current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
+            thread.interrupt();
+        }
+
+        @Override
+        public void run() {
+            Duration backoff = FIRST_BACKOFF;
+            while (running) {
+                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                        new StringDeserializer())) {
+                    consumer = kafka;
+                    kafka.subscribe(Topics.ALL);
+                    while (running) {
+                        ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(500));
+                        if (!records.isEmpty()) {
+                            applyBatch(kafka, records);
+                        }
+                        backoff = FIRST_BACKOFF;
+                    }
+                } catch (WakeupException e) {
+                    // shutting down
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        break;
+                    }
+                    failing(e);
+                    LOG.warnf(e, "Projection consumer failed; starting again in %s", backoff);
+                    pause(backoff);
+                    backoff = next(backoff);
+                } finally {
+                    consumer = null;
+                }
+            }
+        }
+
+        private void applyBatch(KafkaConsumer<String, String> kafka, ConsumerRecords<String, String> records) {
+            List<IncomingEvent> events = new ArrayList<>();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            List<ProjectionApplier.Position> malformed = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                offsets.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+                try {
+                    events.add(reader.read(record.topic(), record.partition(), record.offset(), record.key(),
+                            record.value()));
+                } catch (MalformedEventException e) {
+                    deadLetter(record, e.getMessage());
+                    malformed.add(new ProjectionApplier.Position(record.topic(), record.partition(), record.offset(),
+                            null));
+                }
+            }
+            Duration backoff = FIRST_BACKOFF;
+            while (running) {
+                try {
+                    applier.applyConsumed(events, malformed);
+                    lastApplied = clock.instant();
+                    failingSince = null;
+                    break;
+                } catch (RuntimeException e) {
+                    failing(e);
+                    LOG.warnf("Applying %d events failed (%s); retrying in %s", events.size(), rootMessage(e), backoff);
+                    pause(backoff);
+                    backoff = next(backoff);
+                }
+            }
+            if (!running) {
+                return; // left uncommitted: redelivered to whoever consumes next, and the inbox skips what was applied
+            }
+            try {
+                kafka.commitSync(offsets);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the partitions moved on meanwhile; their new owner starts from the last commit and the inbox skips repeats
+                LOG.infof("Offsets not committed (%s); the applied events will be skipped when redelivered", e.getMessage());
+            }
+        }
+
+        private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+            ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, record.key(), record.value());
+            dead.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("dead-letter-partition",
+                    String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+            Duration backoff = FIRST_BACKOFF;
+            while (running) {
+                try {
+                    deadLetters.send(dead).get();
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    failing(e);
+                    pause(backoff);
+                    backoff = next(backoff);
+                }
+            }
+        }
+
+        private void failing(Exception e) {
+            if (failingSince == null) {
+                failingSince = clock.instant();
+            }
+            lastError = rootMessage(e);
+        }
+
+        private void pause(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                // shutting down: the loops look at running
+            }
+        }
+    }
+
+    private Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaSettings.GROUP);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait.toMillis());
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true);
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        return props;
+    }
+
+    private static Duration next(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -24,16 +24,18 @@ public final class ProjectionDtos {
             @Schema(description = "Records skipped as malformed (they are in the dead-letter topic)", example = "0")
             long malformedSkipped,
             @Schema(description = "Records read per second, once finished", example = "21500.4") Double recordsPerSecond,
+            @Schema(description = "REPLAY (into shadow tables; readers see the old figures), SWITCH (swapping them in), DONE",
+                    example = "DONE") String phase,
             String error) {
 
-        static RebuildView of(Object[] row) {
-            OffsetDateTime started = time(row[3]);
-            OffsetDateTime finished = time(row[4]);
-            long read = ((Number) row[5]).longValue();
+        static RebuildView of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            OffsetDateTime started = time(rs.getObject(4, OffsetDateTime.class));
+            OffsetDateTime finished = time(rs.getObject(5, OffsetDateTime.class));
+            long read = rs.getLong(6);
             Double rate = finished == null ? null
                     : read * 1000.0 / Math.max(1, Duration.between(started, finished).toMillis());
-            return new RebuildView((UUID) row[0], (String) row[1], (String) row[2], started, finished, read,
-                    ((Number) row[6]).longValue(), rate, (String) row[7]);
+            return new RebuildView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), started, finished,
+                    read, rs.getLong(7), rate, rs.getString(9), rs.getString(8));
         }
 
         private static OffsetDateTime time(Object value) {

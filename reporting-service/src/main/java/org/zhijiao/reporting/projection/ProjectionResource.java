@@ -32,7 +32,7 @@ public class ProjectionResource {
     private static final String REBUILD_EXAMPLE = """
             {"id": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "state": "DONE", "requestedBy": "secretariat",
              "startedAt": "2026-11-28T10:00:00Z", "finishedAt": "2026-11-28T10:00:06Z", "recordsRead": 120000,
-             "malformedSkipped": 0, "recordsPerSecond": 20000.0}""";
+             "malformedSkipped": 0, "recordsPerSecond": 20000.0, "phase": "DONE"}""";
 
     @Inject
     RebuildService rebuilds;
@@ -47,9 +47,11 @@ public class ProjectionResource {
     @Path("/projections/rebuilds")
     @RolesAllowed(Roles.GROUP_ADMIN)
     @Operation(operationId = "startRebuild", summary = "Drop the projections and replay every topic",
-            description = "Empties the projections, then replays every topic from its beginning with the same "
-                    + "projection code; the figures come out identical. Runs in the background: poll the Location. "
-                    + "Only one rebuild runs at a time (409 otherwise). Figures are incomplete until it is DONE.")
+            description = "Replays every topic from its beginning into shadow tables with the same projection code, "
+                    + "then swaps them in at once; the figures come out identical. Until then every reader sees the "
+                    + "current figures, and summaries and freshness say `rebuilding: true`. Runs in the background: "
+                    + "poll the Location. Only one rebuild runs at a time (409 otherwise); one abandoned by a stopped "
+                    + "replica is failed once its lease (60 s) runs out.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "started", value = REBUILD_EXAMPLE)))
     public Response start() {

@@ -1,15 +1,21 @@
 package org.zhijiao.reporting.projection;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,24 +32,30 @@ import org.jboss.logging.Logger;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Ids;
+import org.zhijiao.reporting.counters.Tables;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
 import org.zhijiao.reporting.events.Topics;
 import org.zhijiao.reporting.projection.ProjectionDtos.RebuildView;
 
 /**
- * Drops the projections and replays every topic from its beginning with the same projection code.
- * The live consumer keeps running meanwhile: the projections are emptied first and the end offsets
- * taken afterwards, so whatever the live consumer applied before the wipe is replayed, and whatever
- * it applies after survives; the version check makes their interleaving irrelevant.
+ * Replays every topic from its beginning into shadow tables with the same projection code, then
+ * swaps them in atomically. Until the swap, readers see the old figures (and the API says a rebuild
+ * runs); the live consumer keeps applying to the live tables. Before the swap the replay catches up
+ * with the live consumer's positions, the last stretch under a lock that holds the live batches back
+ * for that moment; so the swapped-in tables hold exactly what the live consumer had applied.
+ *
+ * <p>A rebuild holds a lease it renews while it works. One whose replica died is failed when its lease
+ * has run out, at the next start of the service or the next request, and never blocks later ones.
  */
 @ApplicationScoped
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    private static final Duration LEASE = Duration.ofSeconds(60);
 
     @Inject
-    ProjectionStore store;
+    ProjectionApplier applier;
 
     @Inject
     EventReader reader;
@@ -52,26 +64,51 @@ public class RebuildService {
     KafkaSettings kafka;
 
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
 
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "zhijiao.reporting.rebuild.max-poll-records", defaultValue = "2000")
+    @ConfigProperty(name = "zhijiao.reporting.rebuild.max-poll-records", defaultValue = "5000")
     int maxPollRecords;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    /** Records a RUNNING rebuild and starts it; 409 while another one runs. */
+    /** Fails rebuilds whose lease ran out; after an upgrade that introduced the counters, builds them. */
+    void onStart(@Observes StartupEvent event) {
+        try {
+            expireLeases();
+            boolean built = query("SELECT counters_built FROM figures_revision", rs -> rs.getBoolean(1));
+            if (!built) {
+                boolean empty = query("SELECT NOT EXISTS (SELECT 1 FROM projection)", rs -> rs.getBoolean(1));
+                if (empty) {
+                    update("UPDATE figures_revision SET counters_built = true");
+                } else {
+                    LOG.info("Counters not built yet for the stored projections: rebuilding from the topics");
+                    start("upgrade");
+                }
+            }
+        } catch (ProblemException e) {
+            LOG.infof("Counters will be built by the rebuild already running: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not check the rebuild state at start: %s", e.getMessage());
+        }
+    }
+
+    /** Records a RUNNING rebuild and starts it; 409 while another one runs with a live lease. */
     public RebuildView start(String requestedBy) {
+        expireLeases();
         UUID id = Ids.newId();
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                            INSERT INTO projection_rebuild (id, state, requested_by, started_at)
-                            VALUES (?1, 'RUNNING', ?2, ?3)""")
-                    .setParameter(1, id).setParameter(2, requestedBy).setParameter(3, OffsetDateTime.now(clock))
-                    .executeUpdate());
-        } catch (PersistenceException e) {
+            QuarkusTransaction.requiringNew().run(() -> update("""
+                    INSERT INTO projection_rebuild (id, state, requested_by, started_at, lease_until, phase)
+                    VALUES (?, 'RUNNING', ?, now(), now() + make_interval(secs => ?), 'REPLAY')""",
+                    id, requestedBy, (double) LEASE.toSeconds()));
+        } catch (RuntimeException e) {
             throw ProblemException.conflict("A rebuild is already running");
         }
         executor.submit(() -> run(id));
@@ -79,68 +116,265 @@ public class RebuildService {
     }
 
     public Optional<RebuildView> get(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        SELECT id, state, requested_by, started_at, finished_at, records_read, malformed_skipped, error
-                        FROM projection_rebuild WHERE id = ?1""", Object[].class)
-                .setParameter(1, id).getResultStream().findFirst().map(row -> RebuildView.of((Object[]) row)));
+        return Optional.ofNullable(query("""
+                SELECT id, state, requested_by, started_at, finished_at, records_read, malformed_skipped, error, phase
+                FROM projection_rebuild WHERE id = ?""", rs -> RebuildView.of(rs), id));
+    }
+
+    /** True while a rebuild with a live lease runs. */
+    public boolean running() {
+        return query("SELECT EXISTS (SELECT 1 FROM projection_rebuild WHERE state = 'RUNNING' AND lease_until > now())",
+                rs -> rs.getBoolean(1));
+    }
+
+    private void expireLeases() {
+        int failed = update("""
+                UPDATE projection_rebuild SET state = 'FAILED', finished_at = now(),
+                    error = 'abandoned: its replica stopped renewing the lease'
+                WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until < now())""");
+        if (failed > 0) {
+            LOG.warnf("Failed %d abandoned rebuild(s) whose lease ran out", failed);
+        }
     }
 
     private void run(UUID id) {
         try {
-            store.clear();
-            replay(id);
-            finish(id, "DONE", null);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Rebuild %s failed", id);
-            finish(id, "FAILED", e.getMessage());
-        }
-    }
-
-    private void replay(UUID id) {
-        long read = 0;
-        long malformed = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.reader(maxPollRecords),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : Topics.ALL) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos != null) {
-                    infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                List<IncomingEvent> batch = new ArrayList<>();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    read++;
-                    try {
-                        batch.add(reader.read(record.topic(), record.partition(), record.offset(), record.key(),
-                                record.value()));
-                    } catch (MalformedEventException e) {
-                        malformed++; // the live consumer dead-lettered it when it first came
+            prepareShadow();
+            Progress progress = new Progress(id);
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.reader(maxPollRecords),
+                    new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> partitions = partitions(consumer);
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                // replay up to the ends seen now, then chase the live consumer until close behind it
+                replay(consumer, partitions, consumer.endOffsets(partitions), progress, null);
+                for (int round = 0; round < 5; round++) {
+                    Map<TopicPartition, Long> live = livePositions(null);
+                    if (behind(consumer, partitions, live) < maxPollRecords) {
+                        break;
                     }
+                    replay(consumer, partitions, live, progress, null);
                 }
-                if (!batch.isEmpty()) {
-                    store.applyReplayed(batch);
+                progress.phase("SWITCH");
+                swap(consumer, partitions, progress);
+            }
+            LOG.infof("Rebuild %s done: %d records read", id, progress.read);
+        } catch (RuntimeException | SQLException e) {
+            LOG.errorf(e, "Rebuild %s failed", id);
+            update("UPDATE projection_rebuild SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ?",
+                    ProjectionConsumer.rootMessage(e), id);
+            dropShadow();
+        }
+    }
+
+    /** Holds the live batches back, replays the rest up to where they stopped, and swaps the tables. */
+    private void swap(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, Progress progress)
+            throws SQLException {
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    s.setLong(1, ProjectionApplier.SWITCH_LOCK);
+                    s.execute();
                 }
-                progress(id, read, malformed);
+                Map<TopicPartition, Long> live = livePositions(c);
+                replay(consumer, partitions, live, progress, c);
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO %s SELECT * FROM %s ON CONFLICT (topic, partition_no) DO UPDATE SET "
+                            .formatted(Tables.SHADOW.appliedPosition(), Tables.LIVE.appliedPosition())
+                            + "next_offset = excluded.next_offset, last_event_time = excluded.last_event_time, "
+                            + "last_applied_at = excluded.last_applied_at");
+                    String[] live1 = Tables.LIVE.all();
+                    String[] shadow = Tables.SHADOW.all();
+                    for (int i = 0; i < live1.length; i++) {
+                        s.execute("ALTER TABLE %s RENAME TO %s_replaced".formatted(live1[i], live1[i]));
+                        s.execute("ALTER TABLE %s RENAME TO %s".formatted(shadow[i], live1[i]));
+                        s.execute("DROP TABLE %s_replaced".formatted(live1[i]));
+                    }
+                    s.execute("UPDATE figures_revision SET revision = revision + 1, counters_built = true");
+                }
+                try (PreparedStatement s = c.prepareStatement("""
+                        UPDATE projection_rebuild SET state = 'DONE', phase = 'DONE', finished_at = now(),
+                            records_read = ?, malformed_skipped = ? WHERE id = ?""")) {
+                    s.setLong(1, progress.read);
+                    s.setLong(2, progress.malformed);
+                    s.setObject(3, progress.id);
+                    s.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Reads every partition up to {@code until} and applies what it read to the shadow tables, a poll
+     * per transaction (or all on {@code inside}'s connection).
+     */
+    private void replay(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> until, Progress progress, Connection inside) {
+        while (behind(consumer, partitions, until) > 0) {
+            List<IncomingEvent> batch = new ArrayList<>();
+            List<ProjectionApplier.Position> positions = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                progress.read++;
+                positions.add(new ProjectionApplier.Position(record.topic(), record.partition(), record.offset(), null));
+                try {
+                    batch.add(reader.read(record.topic(), record.partition(), record.offset(), record.key(),
+                            record.value()));
+                } catch (MalformedEventException e) {
+                    progress.malformed++; // the live consumer dead-lettered it when it first came
+                }
+            }
+            if (positions.isEmpty()) {
+                continue;
+            }
+            if (inside != null) {
+                applyShadow(inside, batch, positions);
+            } else {
+                QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        applyShadow(c, batch, positions);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                progress.save();
             }
         }
     }
 
-    private void progress(UUID id, long read, long malformed) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE projection_rebuild SET records_read = ?2, malformed_skipped = ?3 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, read).setParameter(3, malformed).executeUpdate());
+    private void applyShadow(Connection c, List<IncomingEvent> batch, List<ProjectionApplier.Position> positions) {
+        try {
+            applier.apply(c, Tables.SHADOW, batch, false);
+            applier.advance(c, Tables.SHADOW, positions);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private void finish(UUID id, String state, String error) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE projection_rebuild SET state = ?2, finished_at = ?3, error = CAST(?4 AS TEXT) WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, state).setParameter(3, OffsetDateTime.now(clock))
-                .setParameter(4, error).executeUpdate());
+    private static long behind(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> until) {
+        long behind = 0;
+        for (TopicPartition p : partitions) {
+            behind += Math.max(0, until.getOrDefault(p, 0L) - consumer.position(p));
+        }
+        return behind;
+    }
+
+    private Map<TopicPartition, Long> livePositions(Connection inside) {
+        String sql = "SELECT topic, partition_no, next_offset FROM " + Tables.LIVE.appliedPosition();
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        SqlWork<Void> read = c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    positions.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+                }
+            }
+            return null;
+        };
+        try {
+            if (inside != null) {
+                read.run(inside);
+            } else {
+                try (Connection c = dataSource.getConnection()) {
+                    read.run(c);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return positions;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null) {
+                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+        }
+        return partitions;
+    }
+
+    private void prepareShadow() {
+        dropShadow();
+        String[] live = Tables.LIVE.all();
+        String[] shadow = Tables.SHADOW.all();
+        for (int i = 0; i < live.length; i++) {
+            update("CREATE TABLE %s (LIKE %s INCLUDING ALL)".formatted(shadow[i], live[i]));
+        }
+    }
+
+    private void dropShadow() {
+        for (String table : Tables.SHADOW.all()) {
+            update("DROP TABLE IF EXISTS " + table);
+        }
+    }
+
+    /** Progress of one rebuild, saved with its lease renewed. */
+    private final class Progress {
+        final UUID id;
+        long read;
+        long malformed;
+        private long savedAt;
+
+        Progress(UUID id) {
+            this.id = id;
+        }
+
+        void save() {
+            long now = System.nanoTime();
+            if (now - savedAt < 1_000_000_000L) {
+                return;
+            }
+            savedAt = now;
+            update("""
+                    UPDATE projection_rebuild SET records_read = ?, malformed_skipped = ?,
+                        lease_until = now() + make_interval(secs => ?) WHERE id = ?""",
+                    read, malformed, (double) LEASE.toSeconds(), id);
+        }
+
+        void phase(String phase) {
+            update("UPDATE projection_rebuild SET phase = ?, records_read = ?, lease_until = now() + make_interval(secs => ?) "
+                    + "WHERE id = ?", phase, read, (double) LEASE.toSeconds(), id);
+        }
+    }
+
+    // --- small JDBC helpers (autocommit, outside any transaction unless the caller has one)
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private <T> T query(String sql, Row<T> row, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? row.read(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @PreDestroy

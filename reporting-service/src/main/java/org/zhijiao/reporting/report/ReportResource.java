@@ -42,6 +42,9 @@ public class ReportResource {
     @Inject
     Template report;
 
+    @Inject
+    ReportCache cache;
+
     @GET
     @Path("/{year: [0-9]{4}}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +58,8 @@ public class ReportResource {
                       "value": 10, "previous": 9, "change": 1, "changePercent": 11.1, "entered": 1, "exited": 0}],
                      "membersTrend": [{"year": 2022, "members": 98}]}""")))
     public AnnualReport json(@Parameter(example = "2022") @PathParam("year") int year) {
-        return service.annual(reportYear(year));
+        int checked = reportYear(year);
+        return cache.get("json/" + checked, () -> service.annual(checked));
     }
 
     @GET
@@ -87,8 +91,10 @@ public class ReportResource {
         if (!lang.equals("zh") && !lang.equals("en")) {
             throw ProblemException.invalid("lang", "must be zh or en");
         }
-        return report.data("page", ReportPage.of(service.annual(reportYear(year)), lang,
-                lang.equals("zh") ? groupNameZh : groupNameEn)).render();
+        int checked = reportYear(year);
+        return cache.get("html/" + lang + "/" + checked, () -> report.data("page", ReportPage.of(
+                cache.get("json/" + checked, () -> service.annual(checked)), lang,
+                lang.equals("zh") ? groupNameZh : groupNameEn)).render());
     }
 
     /** The year before must be countable too, for the comparison. */

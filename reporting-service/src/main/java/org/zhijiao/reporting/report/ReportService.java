@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import org.zhijiao.reporting.dataset.DatasetKind;
 import org.zhijiao.reporting.dataset.DatasetService;
 import org.zhijiao.reporting.events.EventData.Recognition;
-import org.zhijiao.reporting.events.Topics;
 import org.zhijiao.reporting.report.ReportDtos.AnnualReport;
 import org.zhijiao.reporting.report.ReportDtos.ReportFigure;
 import org.zhijiao.reporting.report.ReportDtos.ReportRecognition;
@@ -23,7 +22,7 @@ import org.zhijiao.reporting.report.ReportDtos.TrendPoint;
 import org.zhijiao.reporting.summary.Figure;
 import org.zhijiao.reporting.summary.FigureCatalog;
 import org.zhijiao.reporting.summary.Period;
-import org.zhijiao.reporting.summary.ProjectionCache;
+import org.zhijiao.reporting.summary.ProjectionReader;
 import org.zhijiao.reporting.summary.SummaryDtos.Counts;
 import org.zhijiao.reporting.summary.SummaryDtos.FigureCounts;
 import org.zhijiao.reporting.summary.SummaryDtos.Rate;
@@ -56,7 +55,7 @@ public class ReportService {
     DatasetService datasets;
 
     @Inject
-    ProjectionCache projections;
+    ProjectionReader projections;
 
     public AnnualReport annual(int year) {
         Period period = Period.year(year);
@@ -94,7 +93,7 @@ public class ReportService {
     }
 
     private List<ReportRecognition> recognitions(LocalDate end) {
-        return projections.current().<Recognition>all(Topics.RECOGNITIONS).stream()
+        return projections.recognitions().stream()
                 .filter(r -> Timeline.status(r.history(), Set.of("GRANTED")).and(Timeline.between(null, r.validUntil()))
                         .in(end))
                 .sorted(Comparator.comparing(Recognition::awardedOn).thenComparing(Recognition::id))

@@ -6,7 +6,7 @@ import org.zhijiao.reporting.summary.SummaryDtos.MetricDefinition;
 
 /** A counted figure: its names, its written definition, its slices, and what it counts in the projections. */
 public record Figure(String key, String nameZh, String nameEn, String definition, List<String> slices,
-        List<String> sources, Function<Projections, List<Item>> items) {
+        List<String> sources, Family family, Function<Projections, List<Item>> items) {
 
     public MetricDefinition describe() {
         return new MetricDefinition(key, nameZh, nameEn, "count", definition, slices, sources);

@@ -11,14 +11,19 @@ import static org.zhijiao.reporting.events.Topics.RECOGNITIONS;
 import static org.zhijiao.reporting.events.Topics.REFERENCE_DATA;
 import static org.zhijiao.reporting.events.Topics.SPECIALTIES;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.zhijiao.reporting.events.EventData.Agreement;
+import org.zhijiao.reporting.events.EventData.Attributes;
+import org.zhijiao.reporting.events.EventData.CohortEnterprise;
 import org.zhijiao.reporting.events.EventData.Cohort;
 import org.zhijiao.reporting.events.EventData.Enrollment;
 import org.zhijiao.reporting.events.EventData.Facility;
@@ -27,6 +32,7 @@ import org.zhijiao.reporting.events.EventData.Organization;
 import org.zhijiao.reporting.events.EventData.Program;
 import org.zhijiao.reporting.events.EventData.Recognition;
 import org.zhijiao.reporting.events.EventData.Specialty;
+import org.zhijiao.reporting.events.EventData.SubAlliances;
 
 /**
  * Every figure the summary and the report give, defined once: the text here is what
@@ -52,98 +58,98 @@ public final class FigureCatalog {
         add(new Figure("members", "成员单位", "Members",
                 "Distinct organizations with a membership whose state on the day is ACTIVE or SUSPENDED "
                         + "(state on day D = the last lifecycle step dated on or before D).",
-                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), p -> members(p, m -> true)));
+                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), Family.ORGANIZATION, p -> members(p, m -> true)));
         add(new Figure("memberSchools", "成员学校", "Member schools",
                 "Members (see members) whose organization kind is SCHOOL; slice schoolLevel separates secondary "
                         + "from higher vocational schools.",
-                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), p -> members(p, m -> "SCHOOL".equals(m.organizationKind()))));
+                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), Family.ORGANIZATION, p -> members(p, m -> "SCHOOL".equals(m.kind()))));
         add(new Figure("memberEnterprises", "成员企业", "Member enterprises",
                 "Members (see members) whose organization kind is ENTERPRISE.",
-                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), p -> members(p, m -> "ENTERPRISE".equals(m.organizationKind()))));
+                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), Family.ORGANIZATION, p -> members(p, m -> "ENTERPRISE".equals(m.kind()))));
         add(new Figure("otherMembers", "其他成员单位", "Other members",
                 "Members (see members) that are neither schools nor enterprises (industry associations, research "
                         + "institutes, government bodies, others).",
-                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS),
-                p -> members(p, m -> !"SCHOOL".equals(m.organizationKind()) && !"ENTERPRISE".equals(m.organizationKind()))));
+                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), Family.ORGANIZATION,
+                p -> members(p, m -> !"SCHOOL".equals(m.kind()) && !"ENTERPRISE".equals(m.kind()))));
         add(new Figure("overseasMembers", "境外成员单位", "Overseas members",
                 "Members (see members) whose organization is registered as overseas. A school's branch campus abroad "
                         + "is part of that school and never counts here.",
-                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS),
-                p -> members(p, m -> p.organization(m.organizationId()).map(o -> Boolean.TRUE.equals(o.overseas()))
-                        .orElse(false))));
+                MEMBER_SLICES, List.of(MEMBERSHIPS, ORGANIZATIONS), Family.ORGANIZATION,
+                p -> members(p, MemberStretch::overseas)));
         add(new Figure("subAllianceMembers", "分联盟成员单位", "Members of sub-alliances",
                 "Members (see members) that belong to at least one sub-alliance; slice subAlliance gives the members "
                         + "of each (an organization in two sub-alliances counts once in the total).",
-                List.of("subAlliance", "organizationKind"), List.of(MEMBERSHIPS),
+                List.of("subAlliance", "organizationKind"), List.of(MEMBERSHIPS), Family.ORGANIZATION,
                 p -> members(p, m -> !m.subAlliances().isEmpty())));
         add(new Figure("industryChainsServed", "成员企业覆盖的产业链", "Industry chains served by member enterprises",
-                "Distinct industry-chain codes carried by at least one member enterprise on the day.",
-                List.of(), List.of(MEMBERSHIPS, ORGANIZATIONS), FigureCatalog::chainsServed));
+                "Distinct industry-chain codes carried by at least one member enterprise on the day (the values of "
+                        + "memberEnterprises sliced by industryChain that count at least one enterprise).",
+                List.of(), List.of(MEMBERSHIPS, ORGANIZATIONS), Family.DERIVED, null));
         add(new Figure("industryChains", "产业链", "Industry chains",
                 "Industry-chain codes of the reference data not retired on the day (retired on D means no longer "
                         + "counted from D).",
-                List.of(), List.of(REFERENCE_DATA), p -> catalogue(p, "industry-chains")));
+                List.of(), List.of(REFERENCE_DATA), Family.OWN, p -> catalogue(p, "industry-chains")));
         add(new Figure("specialtyClusters", "专业群", "Specialty clusters",
                 "Specialty-cluster codes of the reference data not retired on the day.",
-                List.of(), List.of(REFERENCE_DATA), p -> catalogue(p, "specialty-clusters")));
+                List.of(), List.of(REFERENCE_DATA), Family.OWN, p -> catalogue(p, "specialty-clusters")));
         add(new Figure("subAlliances", "分联盟", "Sub-alliances",
                 "Sub-alliance codes of the reference data not retired on the day.",
-                List.of(), List.of(REFERENCE_DATA), p -> catalogue(p, "sub-alliances")));
+                List.of(), List.of(REFERENCE_DATA), Family.OWN, p -> catalogue(p, "sub-alliances")));
         add(new Figure("recognitions", "荣誉与认定", "Recognitions",
                 "Honours held on the day: state GRANTED on the day and, when validUntil is given, not after it. "
                         + "Slice holder is GROUP for the group's own honours, MEMBER for a member's.",
-                List.of("recognitionLevel", "holder"), List.of(RECOGNITIONS), FigureCatalog::recognitions));
+                List.of("recognitionLevel", "holder"), List.of(RECOGNITIONS), Family.OWN, FigureCatalog::recognitions));
         add(new Figure("signedAgreements", "有效合作协议", "Agreements in force",
                 "Cooperation agreements whose state on the day is SIGNED.",
-                List.of("agreementKind"), List.of(AGREEMENTS), FigureCatalog::agreements));
+                List.of("agreementKind"), List.of(AGREEMENTS), Family.OWN, FigureCatalog::agreements));
         add(new Figure("specialties", "开设专业", "Specialties offered",
                 "Specialties whose state on the day is OFFERED.",
-                List.of("specialtyCluster"), List.of(SPECIALTIES), FigureCatalog::specialties));
+                List.of("specialtyCluster"), List.of(SPECIALTIES), Family.OWN, FigureCatalog::specialties));
         add(new Figure("designatedSpecialties", "示范、品牌、特色专业", "Designated specialties",
                 "Distinct specialties holding at least one designation on the day (designation from ≤ D and, when "
                         + "until is given, D ≤ until). Slice designationLevel counts a specialty under each level it "
                         + "holds, so slices may add up to more than the total.",
-                List.of("designationLevel", "designationKind", "specialtyCluster"), List.of(SPECIALTIES),
+                List.of("designationLevel", "designationKind", "specialtyCluster"), List.of(SPECIALTIES), Family.OWN,
                 FigureCatalog::designatedSpecialties));
         add(new Figure("programs", "在实施项目", "Programs in force",
                 "Programs (apprenticeship pilots, order classes, international cooperation projects) whose state on "
                         + "the day is PUBLISHED.",
-                List.of("programKind"), List.of(PROGRAMS), FigureCatalog::programs));
+                List.of("programKind"), List.of(PROGRAMS), Family.OWN, FigureCatalog::programs));
         add(new Figure("cohorts", "在办班级（批次）", "Running cohorts",
                 "Cohorts whose state on the day is RECRUITING or ACTIVE.",
-                List.of("batchNumber", "cohort"), List.of(COHORTS), FigureCatalog::cohorts));
+                List.of("batchNumber", "cohort"), List.of(COHORTS), Family.OWN, FigureCatalog::cohorts));
         add(new Figure("enterprisesInCohorts", "参与学徒班的企业", "Enterprises taking part in cohorts",
                 "Distinct enterprises listed among the participating enterprises of a cohort whose state on the day "
                         + "is RECRUITING or ACTIVE. Slices batchNumber and cohort (its Chinese name) give them per "
                         + "batch, e.g. batchNumber 5 = the 5th craftsman class.",
-                List.of("batchNumber", "cohort", "industryChain"), List.of(COHORTS, ORGANIZATIONS),
+                List.of("batchNumber", "cohort", "industryChain"), List.of(COHORTS, ORGANIZATIONS), Family.COHORT_ENTERPRISE,
                 FigureCatalog::enterprisesInCohorts));
         add(new Figure("apprenticesRegistered", "在册学徒", "Apprentices registered",
                 "Enrollments whose state on the day is REGISTERED, ACTIVE or PAUSED (on the roll).",
-                List.of("batchNumber", "programKind"), List.of(ENROLLMENTS, COHORTS, PROGRAMS),
+                List.of("batchNumber", "programKind"), List.of(ENROLLMENTS, COHORTS, PROGRAMS), Family.ENROLLMENT,
                 p -> enrollments(p, ON_ROLL)));
         add(new Figure("apprenticesActive", "在岗学徒", "Apprentices active",
                 "Enrollments whose state on the day is ACTIVE.",
-                List.of("batchNumber", "programKind"), List.of(ENROLLMENTS, COHORTS, PROGRAMS),
+                List.of("batchNumber", "programKind"), List.of(ENROLLMENTS, COHORTS, PROGRAMS), Family.ENROLLMENT,
                 p -> enrollments(p, Set.of("ACTIVE"))));
         add(new Figure("apprenticesCompleted", "结业学徒", "Apprentices completed",
                 "Enrollments whose state on the day is COMPLETED (cumulative); `new` is the completions dated in "
                         + "the period.",
-                List.of("batchNumber", "programKind"), List.of(ENROLLMENTS, COHORTS, PROGRAMS),
+                List.of("batchNumber", "programKind"), List.of(ENROLLMENTS, COHORTS, PROGRAMS), Family.ENROLLMENT,
                 p -> enrollments(p, Set.of("COMPLETED"))));
         add(new Figure("apprenticesWithdrawn", "退出学徒", "Apprentices withdrawn",
                 "Enrollments whose state on the day is WITHDRAWN (cumulative); `new` is the withdrawals dated in "
                         + "the period. Slice duringProbation tells withdrawals in probation apart.",
-                List.of("withdrawalReason", "duringProbation", "batchNumber"), List.of(ENROLLMENTS, COHORTS),
+                List.of("withdrawalReason", "duringProbation", "batchNumber"), List.of(ENROLLMENTS, COHORTS), Family.ENROLLMENT,
                 p -> enrollments(p, Set.of("WITHDRAWN"))));
         add(new Figure("mentors", "企业师傅", "Mentors",
                 "Distinct enterprise mentors (by enterprise and staff number, else name) assigned on the day "
                         + "(from ≤ D and, when until is given, D ≤ until) to an enrollment on the roll that day.",
-                List.of("batchNumber"), List.of(ENROLLMENTS, COHORTS), FigureCatalog::mentors));
+                List.of("batchNumber"), List.of(ENROLLMENTS, COHORTS), Family.MENTOR, FigureCatalog::mentors));
         add(new Figure("facilities", "共建基地与工作室", "Facilities",
                 "Facilities (studios, factory-in-school, training centers, off-campus bases) whose state on the day "
                         + "is OPERATIONAL or SUSPENDED (established and not closed).",
-                List.of("facilityType", "facilityLevel", "typeAndLevel"), List.of(FACILITIES),
+                List.of("facilityType", "facilityLevel", "typeAndLevel"), List.of(FACILITIES), Family.OWN,
                 FigureCatalog::facilities));
     }
 
@@ -168,40 +174,90 @@ public final class FigureCatalog {
         return List.copyOf(FIGURES.values());
     }
 
+    /** The withdrawals the completion rate's denominator counts: stored like a figure, published only in the rate. */
+    public static final Figure COUNTED_WITHDRAWALS = new Figure("countedWithdrawals", "计入结业率的退出", "Counted withdrawals",
+            "Enrollments whose state on the day is WITHDRAWN, neither during probation nor a change of enterprise.",
+            List.of(), List.of(ENROLLMENTS), Family.ENROLLMENT, FigureCatalog::countedWithdrawals);
+
+    /** Every figure the counters keep: the published ones that are not derived, and the counted withdrawals. */
+    public static List<Figure> stored() {
+        List<Figure> stored = new ArrayList<>(FIGURES.values().stream().filter(f -> f.family() != Family.DERIVED).toList());
+        stored.add(COUNTED_WITHDRAWALS);
+        return stored;
+    }
+
     public static Optional<Figure> find(String key) {
         return Optional.ofNullable(FIGURES.get(key));
     }
 
-    private static List<Item> members(Projections p, Predicate<Membership> which) {
+    /**
+     * A stretch of a membership over which its organization's attributes and its sub-alliances stay
+     * the same: slices use the values in force on the day counted.
+     */
+    record MemberStretch(Membership membership, String kind, boolean overseas, List<String> subAlliances,
+            Attributes attributes, LocalDate from, LocalDate until) {
+    }
+
+    private static List<Item> members(Projections p, Predicate<MemberStretch> which) {
         List<Item> items = new ArrayList<>();
         for (Membership m : p.memberships()) {
-            if (!which.test(m)) {
-                continue;
+            for (MemberStretch s : stretches(p, m)) {
+                if (!which.test(s)) {
+                    continue;
+                }
+                Item item = Item.of(m.organizationId(), Timeline.status(m.history(), MEMBER)
+                                .and(Timeline.between(s.from(), s.until())))
+                        .slice("organizationKind", s.kind()).slice("role", m.role())
+                        .slice("subAlliance", s.subAlliances());
+                Attributes a = s.attributes();
+                if (a != null) {
+                    item = item.slice("region", a.region().province() != null ? a.region().province() : a.region().city())
+                            .slice("country", a.region().country()).slice("schoolLevel", a.schoolLevel())
+                            .slice("enterpriseSize", a.enterpriseSize()).slice("industryChain", a.industryChains());
+                }
+                items.add(item);
             }
-            Item item = Item.of(m.organizationId(), Timeline.status(m.history(), MEMBER))
-                    .slice("organizationKind", m.organizationKind()).slice("role", m.role())
-                    .slice("subAlliance", m.subAlliances());
-            Optional<Organization> org = p.organization(m.organizationId());
-            if (org.isPresent()) {
-                Organization o = org.get();
-                item = item.slice("region", o.region().province() != null ? o.region().province() : o.region().city())
-                        .slice("country", o.region().country()).slice("schoolLevel", o.schoolLevel())
-                        .slice("enterpriseSize", o.enterpriseSize()).slice("industryChain", o.industryChains());
-            }
-            items.add(item);
         }
         return items;
     }
 
-    private static List<Item> chainsServed(Projections p) {
-        List<Item> items = new ArrayList<>();
-        for (Membership m : p.memberships()) {
-            if ("ENTERPRISE".equals(m.organizationKind())) {
-                p.organization(m.organizationId()).ifPresent(o -> o.industryChains().forEach(
-                        chain -> items.add(Item.of(chain, Timeline.status(m.history(), MEMBER)))));
+    private static List<MemberStretch> stretches(Projections p, Membership m) {
+        List<Attributes> attributes = p.organization(m.organizationId()).map(Organization::attributes).orElse(null);
+        List<SubAlliances> alliances = m.subAlliancesDated();
+        TreeSet<LocalDate> starts = new TreeSet<>();
+        if (attributes != null) {
+            attributes.stream().map(Attributes::from).filter(d -> d != null).forEach(starts::add);
+        }
+        alliances.stream().map(SubAlliances::from).filter(d -> d != null).forEach(starts::add);
+        List<MemberStretch> stretches = new ArrayList<>();
+        LocalDate from = null;
+        List<LocalDate> ends = new ArrayList<>(starts);
+        ends.add(null);
+        for (LocalDate next : ends) {
+            Attributes a = attributes == null ? null : inForce(attributes, Attributes::from, from);
+            SubAlliances sub = inForce(alliances, SubAlliances::from, from);
+            stretches.add(new MemberStretch(m, a != null ? a.kind() : m.organizationKind(),
+                    a != null && Boolean.TRUE.equals(a.overseas()),
+                    sub.subAlliances() == null ? List.of() : sub.subAlliances(), a, from,
+                    next == null ? null : next.minusDays(1)));
+            from = next;
+        }
+        return stretches;
+    }
+
+    /** The version in force on {@code day} (null: the earliest): the last one starting on or before it, else the first. */
+    private static <T> T inForce(List<T> versions, Function<T, LocalDate> from, LocalDate day) {
+        T found = versions.get(0);
+        if (day == null) {
+            return found;
+        }
+        for (T version : versions) {
+            LocalDate start = from.apply(version);
+            if (start == null || !start.isAfter(day)) {
+                found = version;
             }
         }
-        return items;
+        return found;
     }
 
     private static List<Item> catalogue(Projections p, String kind) {
@@ -254,13 +310,22 @@ public final class FigureCatalog {
     }
 
     private static List<Item> enterprisesInCohorts(Projections p) {
-        return p.<Cohort>all(COHORTS).stream()
-                .flatMap(c -> c.enterprises().stream().map(e -> Item.of(e.enterpriseId(),
-                                Timeline.status(c.history(), COHORT_RUNNING))
-                        .slice("batchNumber", c.batchNumber()).slice("cohort", c.nameZh())
-                        .slice("industryChain", p.organization(e.enterpriseId()).map(Organization::industryChains)
-                                .orElse(null))))
-                .toList();
+        List<Item> items = new ArrayList<>();
+        for (Cohort c : p.<Cohort>all(COHORTS)) {
+            Timeline running = Timeline.status(c.history(), COHORT_RUNNING);
+            for (CohortEnterprise e : c.enterprises()) {
+                List<Attributes> attributes = p.organization(e.enterpriseId()).map(Organization::attributes)
+                        .orElse(List.of(new Attributes(null, null, null, null, List.of(), null, null)));
+                for (int i = 0; i < attributes.size(); i++) {
+                    LocalDate until = i + 1 < attributes.size() ? attributes.get(i + 1).from().minusDays(1) : null;
+                    items.add(Item.of(e.enterpriseId(), running.and(Timeline.between(i == 0 ? null
+                                    : attributes.get(i).from(), until)))
+                            .slice("batchNumber", c.batchNumber()).slice("cohort", c.nameZh())
+                            .slice("industryChain", attributes.get(i).industryChains()));
+                }
+            }
+        }
+        return items;
     }
 
     private static List<Item> enrollments(Projections p, Set<String> statuses) {

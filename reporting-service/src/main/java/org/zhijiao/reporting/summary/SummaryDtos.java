@@ -57,7 +57,10 @@ public final class SummaryDtos {
             @Schema(description = "Figure key → counts (definitions: GET /api/v1/reporting/metrics)")
             Map<String, FigureCounts> figures,
             @JsonInclude(JsonInclude.Include.NON_EMPTY)
-            @Schema(description = "Rate key → value") Map<String, Rate> rates) {
+            @Schema(description = "Rate key → value") Map<String, Rate> rates,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Present (true) while a rebuild replays the topics; the figures are those from "
+                    + "before it until it switches over", example = "true") Boolean rebuilding) {
     }
 
     @Schema(name = "MetricDefinition", description = "What a figure counts")

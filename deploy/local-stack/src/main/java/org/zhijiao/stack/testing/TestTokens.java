@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.zhijiao.stack.JwtKeys;
+import org.zhijiao.stack.LocalStack;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -54,6 +55,13 @@ public final class TestTokens {
     public static String signedWithUnknownKey(String subject, UUID org, String... roles) {
         Instant now = Instant.now();
         return sign(subject, org, roles, now, now.plus(LIFESPAN), UnknownKey.PRIVATE_KEY);
+    }
+
+    /** A {@value #GROUP_ADMIN} token for services launched on {@code stack} (benchmarks outside a Quarkus test). */
+    public static String admin(LocalStack stack) {
+        Instant now = Instant.now();
+        return sign("bench-group-admin", GROUP_ORG, new String[] {GROUP_ADMIN}, now, now.plus(LIFESPAN),
+                stack.jwtKeys().privateKey());
     }
 
     /** A {@value #GROUP_ADMIN} of {@link #GROUP_ORG}. */

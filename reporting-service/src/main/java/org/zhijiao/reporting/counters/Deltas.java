@@ -1,0 +1,90 @@
+package org.zhijiao.reporting.counters;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.zhijiao.reporting.counters.Spans.Changes;
+import org.zhijiao.reporting.counters.Spans.Series;
+
+/**
+ * What a batch changes in the counters, summed before it reaches the database: per figure, series
+ * and day, entries and exits, already rolled up into the month and year buckets.
+ */
+public final class Deltas {
+
+    public static final short DAY = 0;
+    public static final short MONTH = 1;
+    public static final short YEAR = 2;
+
+    /** A counter row's key, ordered as the table's primary key so that writers lock rows in one order. */
+    public record Key(String figure, short grain, long bucket, String dimension, String value)
+            implements Comparable<Key> {
+        public int compareTo(Key o) {
+            int c = figure.compareTo(o.figure);
+            if (c == 0) {
+                c = Short.compare(grain, o.grain);
+            }
+            if (c == 0) {
+                c = Long.compare(bucket, o.bucket);
+            }
+            if (c == 0) {
+                c = dimension.compareTo(o.dimension);
+            }
+            return c != 0 ? c : value.compareTo(o.value);
+        }
+    }
+
+    private final Map<Key, long[]> rows = new TreeMap<>();
+
+    /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
+    public void add(String figure, Map<Series, Changes> spans, int sign) {
+        spans.forEach((series, changes) -> {
+            for (long day : changes.entered()) {
+                add(figure, series, day, sign, 0);
+            }
+            for (long day : changes.exited()) {
+                add(figure, series, day, 0, sign);
+            }
+        });
+    }
+
+    private void add(String figure, Series series, long day, long entered, long exited) {
+        LocalDate date = LocalDate.ofEpochDay(day);
+        bump(new Key(figure, DAY, day, series.dimension(), series.value()), entered, exited);
+        bump(new Key(figure, MONTH, date.withDayOfMonth(1).toEpochDay(), series.dimension(), series.value()),
+                entered, exited);
+        bump(new Key(figure, YEAR, date.withDayOfYear(1).toEpochDay(), series.dimension(), series.value()),
+                entered, exited);
+    }
+
+    private void bump(Key key, long entered, long exited) {
+        long[] counts = rows.computeIfAbsent(key, k -> new long[2]);
+        counts[0] += entered;
+        counts[1] += exited;
+    }
+
+    /** The rows that change something, in primary-key order. */
+    public List<Map.Entry<Key, long[]>> rows() {
+        List<Map.Entry<Key, long[]>> changed = new ArrayList<>();
+        for (Map.Entry<Key, long[]> row : rows.entrySet()) {
+            if (row.getValue()[0] != 0 || row.getValue()[1] != 0) {
+                changed.add(row);
+            }
+        }
+        return changed;
+    }
+
+    public boolean isEmpty() {
+        return rows().isEmpty();
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public void clear() {
+        rows.clear();
+    }
+}

@@ -1,0 +1,107 @@
+package org.zhijiao.reporting.counters;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.zhijiao.reporting.summary.Item;
+
+/**
+ * The days one entity counts in a figure, per series (the total and every slice value it falls
+ * under): the union of its items' timelines, as day-by-day transitions. An entity in on day D and
+ * out on D+1 exits on D+1; two adjacent stretches are one. Days are epoch days; the counters can
+ * tell days from {@link #ORIGIN} to {@link #LAST}, which covers every date a summary accepts.
+ */
+public final class Spans {
+
+    public static final LocalDate ORIGIN = LocalDate.of(1, 1, 1);
+    public static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+    private static final long ORIGIN_DAY = ORIGIN.toEpochDay();
+    private static final long LAST_DAY = LAST.toEpochDay();
+
+    /** A figure's series: a slice value, or the total ({@code "" / ""}). */
+    public record Series(String dimension, String value) {
+        public static final Series TOTAL = new Series("", "");
+    }
+
+    private Spans() {
+    }
+
+    /** For the items of one entity: every series it falls under → the days it came in and went out. */
+    public static Map<Series, Changes> of(List<Item> items) {
+        Map<Series, List<Item>> bySeries = new LinkedHashMap<>();
+        bySeries.put(Series.TOTAL, items);
+        for (Item item : items) {
+            for (Map.Entry<String, Set<String>> slice : item.slices().entrySet()) {
+                for (String value : slice.getValue()) {
+                    bySeries.computeIfAbsent(new Series(slice.getKey(), value), s -> new ArrayList<>()).add(item);
+                }
+            }
+        }
+        Map<Series, Changes> spans = new HashMap<>();
+        bySeries.forEach((series, seriesItems) -> {
+            Changes changes = changes(seriesItems);
+            if (!changes.isEmpty()) {
+                spans.put(series, changes);
+            }
+        });
+        return spans;
+    }
+
+    /** The days an entity came in and went out, in epoch days, each sorted. */
+    public record Changes(long[] entered, long[] exited) {
+
+        boolean isEmpty() {
+            return entered.length == 0 && exited.length == 0;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Changes c && Arrays.equals(entered, c.entered) && Arrays.equals(exited, c.exited);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(entered) * 31 + Arrays.hashCode(exited);
+        }
+    }
+
+    private static Changes changes(List<Item> items) {
+        TreeSet<Long> days = new TreeSet<>();
+        days.add(ORIGIN_DAY);
+        for (Item item : items) {
+            item.timeline().changes().forEach(day -> {
+                long d = day.toEpochDay();
+                if (d > ORIGIN_DAY && d <= LAST_DAY) {
+                    days.add(d);
+                }
+            });
+        }
+        List<Long> entered = new ArrayList<>();
+        List<Long> exited = new ArrayList<>();
+        boolean previous = false;
+        for (long day : days) {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            boolean current = false;
+            for (Item item : items) {
+                if (item.timeline().in(date)) {
+                    current = true;
+                    break;
+                }
+            }
+            if (current && !previous) {
+                entered.add(day);
+            } else if (!current && previous) {
+                exited.add(day);
+            }
+            previous = current;
+        }
+        return new Changes(entered.stream().mapToLong(Long::longValue).toArray(),
+                exited.stream().mapToLong(Long::longValue).toArray());
+    }
+}

@@ -1,0 +1,559 @@
+package org.zhijiao.reporting.projection;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.zhijiao.reporting.counters.CounterStore;
+import org.zhijiao.reporting.counters.Deltas;
+import org.zhijiao.reporting.counters.Spans;
+import org.zhijiao.reporting.counters.Tables;
+import org.zhijiao.reporting.events.EventData;
+import org.zhijiao.reporting.events.EventData.Cohort;
+import org.zhijiao.reporting.events.EventData.CohortEnterprise;
+import org.zhijiao.reporting.events.EventData.Enrollment;
+import org.zhijiao.reporting.events.EventData.Membership;
+import org.zhijiao.reporting.events.EventData.Program;
+import org.zhijiao.reporting.events.EventReader;
+import org.zhijiao.reporting.events.IncomingEvent;
+import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.reporting.summary.Family;
+import org.zhijiao.reporting.summary.Figure;
+import org.zhijiao.reporting.summary.FigureCatalog;
+import org.zhijiao.reporting.summary.Item;
+import org.zhijiao.reporting.summary.Projections;
+
+/**
+ * Applies a batch of events in one transaction: the inbox rows (so a redelivery changes nothing),
+ * the newer versions into the projections, the counters of every entity whose inputs changed
+ * (recounted from the state before and after, the difference added to the dated counters), and the
+ * partitions' applied positions.
+ *
+ * <p>Two consumers (threads or replicas) may change inputs of the same entity at once, e.g. an
+ * organization and its membership. Each recounts an entity only while holding that entity's row of
+ * {@code entity_lock}, taken in one global order; so whoever recounts second sees the first one's
+ * committed inputs and the sum stays exact. A consumer that recounts the enrollments of a cohort
+ * first locks the cohort's row exclusively; one that adds an enrollment locks it shared.
+ */
+@ApplicationScoped
+public class ProjectionApplier {
+
+    /** What one batch did. */
+    public record Applied(int events, int newer, int counterRows) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EventReader reader;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * A consumed batch: the inbox decides what is new, the version check what wins. One transaction.
+     * {@code deadLettered}: the batch's records that went to the dead-letter topic (their positions count as applied).
+     */
+    public Applied applyConsumed(List<IncomingEvent> events, List<Position> deadLettered) {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
+                    // a rebuild's switch takes this exclusively: no batch straddles the swap
+                    s.setLong(1, SWITCH_LOCK);
+                    s.execute();
+                }
+                List<IncomingEvent> first = inbox(c, events);
+                Applied applied = apply(c, Tables.LIVE, first, true);
+                List<Position> positions = new ArrayList<>(deadLettered);
+                events.forEach(e -> positions.add(new Position(e.topic(), e.partition(), e.offset(),
+                        e.event().time().toInstant())));
+                advance(c, Tables.LIVE, positions);
+                if (applied.newer() > 0) {
+                    bumpRevision(c);
+                }
+                return new Applied(events.size(), applied.newer(), applied.counterRows());
+            }
+        });
+    }
+
+    /** The advisory lock a rebuild's switch holds exclusively and every batch shared. */
+    public static final long SWITCH_LOCK = 0x7265706f72744cL;
+
+    /**
+     * Applies events (already known to be first deliveries, or replayed) to the given tables. With
+     * {@code lock}, entity rows are locked; a rebuild's single writer into its shadow tables needs none.
+     */
+    public Applied apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock) throws SQLException {
+        Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
+        for (IncomingEvent e : events) {
+            newest.merge(new Ref(e.topic(), e.data().key()), e, (a, b) -> b.data().version() > a.data().version() ? b : a);
+        }
+        if (newest.isEmpty()) {
+            return new Applied(events.size(), 0, 0);
+        }
+        Map<Ref, EventData> old = load(c, tables, newest.keySet(), lock);
+        Map<Ref, IncomingEvent> winners = new LinkedHashMap<>();
+        newest.forEach((ref, e) -> {
+            EventData stored = old.get(ref);
+            if (stored == null || stored.version() < e.data().version()) {
+                winners.put(ref, e);
+            }
+        });
+        if (winners.isEmpty()) {
+            return new Applied(events.size(), 0, 0);
+        }
+        Affected affected = new Affected();
+        winners.forEach((ref, e) -> affected.add(ref.topic(), old.get(ref), e.data()));
+        if (lock) {
+            lockRows(c, "dep", affected.dependencies, affected.cascades());
+        }
+        affected.cascade(c, tables, this);
+        if (lock) {
+            lockRows(c, "entity", affected.entityLocks(), true);
+        }
+        // the inputs of every affected entity as committed (nobody else can change them now) ...
+        Map<String, Map<String, EventData>> before = new HashMap<>();
+        old.forEach((ref, data) -> put(before, ref.topic(), data));
+        affected.loadInputs(c, tables, this, before);
+        // ... and with this batch's newer versions
+        Map<String, Map<String, EventData>> after = new HashMap<>();
+        before.forEach((topic, byKey) -> after.put(topic, new HashMap<>(byKey)));
+        winners.values().forEach(e -> put(after, e.topic(), e.data()));
+        Deltas deltas = new Deltas();
+        recount(affected, new Projections(before), -1, deltas);
+        recount(affected, new Projections(after), +1, deltas);
+        // the own-family figures count each aggregate by itself: only the batch's versions matter
+        Map<String, Map<String, EventData>> ownBefore = new HashMap<>();
+        Map<String, Map<String, EventData>> ownAfter = new HashMap<>();
+        winners.forEach((ref, e) -> {
+            if (old.containsKey(ref)) {
+                put(ownBefore, ref.topic(), old.get(ref));
+            }
+            put(ownAfter, ref.topic(), e.data());
+        });
+        recountOwn(new Projections(ownBefore), -1, deltas);
+        recountOwn(new Projections(ownAfter), +1, deltas);
+
+        upsertProjections(c, tables, winners.values());
+        linkCohorts(c, tables, winners.values());
+        CounterStore.write(c, tables, deltas);
+        return new Applied(events.size(), winners.size(), deltas.size());
+    }
+
+    private static void recount(Affected affected, Projections p, int sign, Deltas deltas) {
+        for (Figure figure : FigureCatalog.stored()) {
+            Set<String> entities = affected.entities.get(figure.family());
+            if (entities == null || entities.isEmpty()) {
+                continue;
+            }
+            Map<String, List<Item>> byEntity = new HashMap<>();
+            for (Item item : figure.items().apply(p)) {
+                String owner = figure.family() == Family.MENTOR ? item.entity().substring(0, item.entity().indexOf('/'))
+                        : item.entity();
+                if (entities.contains(owner)) {
+                    byEntity.computeIfAbsent(item.entity(), k -> new ArrayList<>()).add(item);
+                }
+            }
+            byEntity.values().forEach(items -> deltas.add(figure.key(), Spans.of(items), sign));
+        }
+    }
+
+    private static void recountOwn(Projections p, int sign, Deltas deltas) {
+        for (Figure figure : FigureCatalog.stored()) {
+            if (figure.family() != Family.OWN) {
+                continue;
+            }
+            Map<String, List<Item>> byEntity = new HashMap<>();
+            for (Item item : figure.items().apply(p)) {
+                byEntity.computeIfAbsent(item.entity(), k -> new ArrayList<>()).add(item);
+            }
+            byEntity.values().forEach(items -> deltas.add(figure.key(), Spans.of(items), sign));
+        }
+    }
+
+    private static void put(Map<String, Map<String, EventData>> byTopic, String topic, EventData data) {
+        byTopic.computeIfAbsent(topic, t -> new HashMap<>()).put(data.key(), data);
+    }
+
+    /** A projected aggregate: its topic and key. */
+    record Ref(String topic, String key) {
+    }
+
+    /** The entities a batch recounts, per family, and the cohorts/programs whose dependants it recounts. */
+    static final class Affected {
+        final Map<Family, Set<String>> entities = new HashMap<>();
+        /** cohort:<id> / program:<id> rows to lock: shared by enrollments, exclusive by cascades. */
+        final Set<String> dependencies = new TreeSet<>();
+        final Set<String> cascadeCohorts = new HashSet<>();
+        final Set<String> cascadePrograms = new HashSet<>();
+        /** Cohorts and programs the batch's enrollments refer to (their slices need them). */
+        final Set<String> referencedCohorts = new HashSet<>();
+        final Set<String> referencedPrograms = new HashSet<>();
+
+        void entity(Family family, String id) {
+            if (id != null) {
+                entities.computeIfAbsent(family, f -> new HashSet<>()).add(id);
+            }
+        }
+
+        boolean cascades() {
+            return !cascadeCohorts.isEmpty() || !cascadePrograms.isEmpty();
+        }
+
+        void add(String topic, EventData before, EventData after) {
+            switch (topic) {
+                case Topics.ORGANIZATIONS -> {
+                    entity(Family.ORGANIZATION, after.key());
+                    entity(Family.COHORT_ENTERPRISE, after.key());
+                }
+                case Topics.MEMBERSHIPS -> {
+                    entity(Family.ORGANIZATION, ((Membership) after).organizationId());
+                    if (before != null) {
+                        entity(Family.ORGANIZATION, ((Membership) before).organizationId());
+                    }
+                }
+                case Topics.COHORTS -> {
+                    Cohort now = (Cohort) after;
+                    now.enterprises().forEach(e -> entity(Family.COHORT_ENTERPRISE, e.enterpriseId()));
+                    if (before != null) {
+                        ((Cohort) before).enterprises().forEach(e -> entity(Family.COHORT_ENTERPRISE, e.enterpriseId()));
+                    }
+                    if (before == null || !Objects.equals(((Cohort) before).batchNumber(), now.batchNumber())) {
+                        cascadeCohorts.add(now.id());
+                        dependencies.add("cohort:" + now.id());
+                    }
+                }
+                case Topics.PROGRAMS -> {
+                    if (before == null || !Objects.equals(((Program) before).kind(), ((Program) after).kind())) {
+                        cascadePrograms.add(after.key());
+                        dependencies.add("program:" + after.key());
+                    }
+                }
+                case Topics.ENROLLMENTS -> {
+                    for (EventData version : before == null ? List.of(after) : List.of(before, after)) {
+                        Enrollment e = (Enrollment) version;
+                        entity(Family.ENROLLMENT, e.id());
+                        entity(Family.MENTOR, e.enterpriseId());
+                        dependencies.add("cohort:" + e.cohortId());
+                        dependencies.add("program:" + e.programId());
+                        referencedCohorts.add(e.cohortId());
+                        referencedPrograms.add(e.programId());
+                    }
+                }
+                default -> {
+                    // counted by itself (Family.OWN)
+                }
+            }
+        }
+
+        /** Adds the enrollments of cohorts whose batch changed and of programs whose kind changed. */
+        void cascade(Connection c, Tables tables, ProjectionApplier applier) throws SQLException {
+            List<EventData> dependants = new ArrayList<>();
+            dependants.addAll(applier.byReference(c, tables, Topics.ENROLLMENTS, "cohortId", cascadeCohorts));
+            dependants.addAll(applier.byReference(c, tables, Topics.ENROLLMENTS, "programId", cascadePrograms));
+            for (EventData data : dependants) {
+                Enrollment e = (Enrollment) data;
+                entity(Family.ENROLLMENT, e.id());
+                entity(Family.MENTOR, e.enterpriseId());
+            }
+        }
+
+        Set<String> entityLocks() {
+            Set<String> keys = new TreeSet<>();
+            entities.forEach((family, ids) -> ids.forEach(id -> keys.add(family.name() + ":" + id)));
+            return keys;
+        }
+
+        /** Loads every input of every affected entity as stored now. */
+        void loadInputs(Connection c, Tables tables, ProjectionApplier applier,
+                Map<String, Map<String, EventData>> into) throws SQLException {
+            Set<String> organizations = new HashSet<>(entities.getOrDefault(Family.ORGANIZATION, Set.of()));
+            Set<String> enterprises = entities.getOrDefault(Family.COHORT_ENTERPRISE, Set.of());
+            organizations.addAll(enterprises);
+            List<EventData> loaded = new ArrayList<>();
+            loaded.addAll(applier.byReference(c, tables, Topics.MEMBERSHIPS, "organizationId",
+                    entities.getOrDefault(Family.ORGANIZATION, Set.of())));
+            Set<String> cohorts = applier.cohortsOf(c, tables, enterprises);
+            Set<String> enrollmentIds = new HashSet<>(entities.getOrDefault(Family.ENROLLMENT, Set.of()));
+            List<EventData> enrollments = new ArrayList<>(applier.byKey(c, tables, Topics.ENROLLMENTS, enrollmentIds));
+            enrollments.addAll(applier.byReference(c, tables, Topics.ENROLLMENTS, "enterpriseId",
+                    entities.getOrDefault(Family.MENTOR, Set.of())));
+            Set<String> programs = new HashSet<>(referencedPrograms);
+            cohorts.addAll(referencedCohorts);
+            for (EventData data : enrollments) {
+                Enrollment e = (Enrollment) data;
+                cohorts.add(e.cohortId());
+                programs.add(e.programId());
+            }
+            loaded.addAll(enrollments);
+            loaded.addAll(applier.byKey(c, tables, Topics.ORGANIZATIONS, organizations));
+            loaded.addAll(applier.byKey(c, tables, Topics.COHORTS, cohorts));
+            loaded.addAll(applier.byKey(c, tables, Topics.PROGRAMS, programs));
+            for (EventData data : loaded) {
+                String topic = topicOf(data);
+                // the batch's own aggregates were loaded (and locked) first; keep those
+                into.computeIfAbsent(topic, t -> new HashMap<>()).putIfAbsent(data.key(), data);
+            }
+        }
+    }
+
+    private static String topicOf(EventData data) {
+        for (String topic : Topics.ALL) {
+            if (Topics.contract(topic).dataType().isInstance(data)) {
+                return topic;
+            }
+        }
+        throw new IllegalStateException("no topic for " + data.getClass());
+    }
+
+    // --- reading the projections
+
+    private Map<Ref, EventData> load(Connection c, Tables tables, Collection<Ref> refs, boolean lock)
+            throws SQLException {
+        List<Ref> sorted = refs.stream().sorted((a, b) -> a.topic().equals(b.topic()) ? a.key().compareTo(b.key())
+                : a.topic().compareTo(b.topic())).toList();
+        Map<Ref, EventData> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.topic, p.aggregate_id, p.data::text FROM %s p
+                JOIN unnest(?::text[], ?::text[]) AS k(topic, aggregate_id) USING (topic, aggregate_id)
+                ORDER BY p.topic, p.aggregate_id %s""".formatted(tables.projection(), lock ? "FOR UPDATE OF p" : ""))) {
+            s.setArray(1, c.createArrayOf("text", sorted.stream().map(Ref::topic).toArray(String[]::new)));
+            s.setArray(2, c.createArrayOf("text", sorted.stream().map(Ref::key).toArray(String[]::new)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String topic = rs.getString(1);
+                    found.put(new Ref(topic, rs.getString(2)),
+                            reader.stored(rs.getString(3), Topics.contract(topic).dataType()));
+                }
+            }
+        }
+        return found;
+    }
+
+    List<EventData> byKey(Connection c, Tables tables, String topic, Collection<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return query(c, "SELECT data::text FROM %s WHERE topic = '%s' AND aggregate_id = ANY(?)"
+                .formatted(tables.projection(), topic), topic, keys);
+    }
+
+    /** Rows of a topic whose data field (one of the indexed references) is one of the values. */
+    List<EventData> byReference(Connection c, Tables tables, String topic, String field, Collection<String> values)
+            throws SQLException {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return query(c, "SELECT data::text FROM %s WHERE topic = '%s' AND (data ->> '%s') = ANY(?)"
+                .formatted(tables.projection(), topic, field), topic, values);
+    }
+
+    private List<EventData> query(Connection c, String sql, String topic, Collection<String> values)
+            throws SQLException {
+        List<EventData> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", values.toArray(String[]::new)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.stored(rs.getString(1), Topics.contract(topic).dataType()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    Set<String> cohortsOf(Connection c, Tables tables, Collection<String> enterprises) throws SQLException {
+        Set<String> cohorts = new HashSet<>();
+        if (enterprises.isEmpty()) {
+            return cohorts;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT cohort_id FROM %s WHERE enterprise_id = ANY(?)"
+                .formatted(tables.cohortEnterprise()))) {
+            s.setArray(1, c.createArrayOf("text", enterprises.toArray(String[]::new)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    cohorts.add(rs.getString(1));
+                }
+            }
+        }
+        return cohorts;
+    }
+
+    // --- writing
+
+    private static void lockRows(Connection c, String kind, Set<String> keys, boolean exclusive) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String[] sorted = new TreeSet<>(keys).toArray(String[]::new);
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO entity_lock (family, entity) SELECT ?, k FROM unnest(?::text[]) AS k ORDER BY k
+                ON CONFLICT DO NOTHING""");
+                PreparedStatement select = c.prepareStatement("""
+                        SELECT 1 FROM entity_lock WHERE family = ? AND entity = ANY(?) ORDER BY entity %s"""
+                        .formatted(exclusive ? "FOR UPDATE" : "FOR SHARE"))) {
+            insert.setString(1, kind);
+            insert.setArray(2, c.createArrayOf("text", sorted));
+            insert.executeUpdate();
+            select.setString(1, kind);
+            select.setArray(2, c.createArrayOf("text", sorted));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    // locked
+                }
+            }
+        }
+    }
+
+    private void upsertProjections(Connection c, Tables tables, Collection<IncomingEvent> events) throws SQLException {
+        int n = events.size();
+        String[] topic = new String[n];
+        String[] id = new String[n];
+        Long[] version = new Long[n];
+        String[] eventId = new String[n];
+        String[] type = new String[n];
+        String[] time = new String[n];
+        String[] data = new String[n];
+        int i = 0;
+        for (IncomingEvent e : events) {
+            topic[i] = e.topic();
+            id[i] = e.data().key();
+            version[i] = e.data().version();
+            eventId[i] = e.event().id();
+            type[i] = e.event().type();
+            time[i] = e.event().time().toString();
+            data[i] = e.event().data().toString();
+            i++;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO %1$s (topic, aggregate_id, version, event_id, event_type, event_time, data, applied_at)
+                SELECT t, a, v, i, y, m::timestamptz, d::jsonb, ? FROM unnest(?::text[], ?::text[], ?::int8[],
+                    ?::text[], ?::text[], ?::text[], ?::text[]) AS u(t, a, v, i, y, m, d)
+                ON CONFLICT (topic, aggregate_id) DO UPDATE SET version = excluded.version,
+                    event_id = excluded.event_id, event_type = excluded.event_type, event_time = excluded.event_time,
+                    data = excluded.data, applied_at = excluded.applied_at
+                WHERE %1$s.version < excluded.version""".formatted(tables.projection()))) {
+            s.setTimestamp(1, Timestamp.from(clock.instant()));
+            s.setArray(2, c.createArrayOf("text", topic));
+            s.setArray(3, c.createArrayOf("text", id));
+            s.setArray(4, c.createArrayOf("int8", version));
+            s.setArray(5, c.createArrayOf("text", eventId));
+            s.setArray(6, c.createArrayOf("text", type));
+            s.setArray(7, c.createArrayOf("text", time));
+            s.setArray(8, c.createArrayOf("text", data));
+            s.executeUpdate();
+        }
+    }
+
+    /** Keeps the cohort → enterprise links of the winning cohort versions. */
+    private static void linkCohorts(Connection c, Tables tables, Collection<IncomingEvent> winners) throws SQLException {
+        List<String> cohorts = new ArrayList<>();
+        List<String> linkCohort = new ArrayList<>();
+        List<String> linkEnterprise = new ArrayList<>();
+        for (IncomingEvent e : winners) {
+            if (e.data() instanceof Cohort cohort) {
+                cohorts.add(cohort.id());
+                for (CohortEnterprise enterprise : cohort.enterprises()) {
+                    linkCohort.add(cohort.id());
+                    linkEnterprise.add(enterprise.enterpriseId());
+                }
+            }
+        }
+        if (cohorts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM %s WHERE cohort_id = ANY(?)"
+                .formatted(tables.cohortEnterprise()));
+                PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO %s (enterprise_id, cohort_id) SELECT * FROM unnest(?::text[], ?::text[])
+                        ON CONFLICT DO NOTHING""".formatted(tables.cohortEnterprise()))) {
+            delete.setArray(1, c.createArrayOf("text", cohorts.toArray(String[]::new)));
+            delete.executeUpdate();
+            insert.setArray(1, c.createArrayOf("text", linkEnterprise.toArray(String[]::new)));
+            insert.setArray(2, c.createArrayOf("text", linkCohort.toArray(String[]::new)));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Records the first delivery of each event; returns those seen for the first time. */
+    private List<IncomingEvent> inbox(Connection c, List<IncomingEvent> events) throws SQLException {
+        Map<String, IncomingEvent> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.event().id(), e));
+        Set<String> first = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO processed_event (event_id, topic, subject, processed_at)
+                SELECT i, t, s, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS u(i, t, s)
+                ON CONFLICT DO NOTHING RETURNING event_id""")) {
+            s.setObject(1, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+            s.setArray(2, c.createArrayOf("text", byId.keySet().toArray(String[]::new)));
+            s.setArray(3, c.createArrayOf("text", byId.values().stream().map(IncomingEvent::topic).toArray(String[]::new)));
+            s.setArray(4, c.createArrayOf("text", byId.values().stream().map(e -> e.event().subject())
+                    .toArray(String[]::new)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    first.add(rs.getString(1));
+                }
+            }
+        }
+        return byId.values().stream().filter(e -> first.contains(e.event().id())).toList();
+    }
+
+    /** A record's place, and its event's time. */
+    public record Position(String topic, int partition, long offset, java.time.Instant eventTime) {
+    }
+
+    /** Records how far each partition has been applied (the next offset), never moving back. */
+    public void advance(Connection c, Tables tables, Collection<Position> consumed) throws SQLException {
+        Map<String, Position> last = new java.util.TreeMap<>();
+        for (Position p : consumed) {
+            last.merge(p.topic() + '\n' + p.partition(), p, (a, b) -> b.offset() > a.offset() ? b : a);
+        }
+        if (last.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO %1$s (topic, partition_no, next_offset, last_event_time, last_applied_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (topic, partition_no) DO UPDATE SET
+                    last_event_time = CASE WHEN excluded.next_offset > %1$s.next_offset
+                        THEN excluded.last_event_time ELSE %1$s.last_event_time END,
+                    next_offset = GREATEST(%1$s.next_offset, excluded.next_offset),
+                    last_applied_at = excluded.last_applied_at""".formatted(tables.appliedPosition()))) {
+            for (Position p : last.values()) {
+                s.setString(1, p.topic());
+                s.setInt(2, p.partition());
+                s.setLong(3, p.offset() + 1);
+                s.setTimestamp(4, p.eventTime() == null ? now : Timestamp.from(p.eventTime()));
+                s.setTimestamp(5, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    static void bumpRevision(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE figures_revision SET revision = revision + 1")) {
+            s.executeUpdate();
+        }
+    }
+}
