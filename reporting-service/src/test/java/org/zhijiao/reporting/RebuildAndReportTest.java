@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.zhijiao.reporting.Events.step;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +22,9 @@ import org.zhijiao.stack.testing.TestTokens;
 /** A rebuild gives identical figures; the annual report renders with and without data. */
 @QuarkusTest
 class RebuildAndReportTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -41,6 +49,37 @@ class RebuildAndReportTest {
         String after = Api.asAdmin().get("/api/v1/summary?from=1960-01-01&to=2045-12-31").then().statusCode(200)
                 .extract().asString();
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void aRebuildAbandonedByADeadReplicaBlocksOnlyUntilItsLeaseRunsOut() throws Exception {
+        UUID abandoned = UUID.randomUUID();
+        // another replica started a rebuild and is still renewing its lease: one at a time, and readers are told
+        execute("INSERT INTO projection_rebuild (id, state, requested_by, started_at, lease_until, phase) "
+                + "VALUES ('" + abandoned + "', 'RUNNING', 'other-replica', now(), now() + interval '1 hour', 'REPLAY')");
+        try {
+            Api.asAdmin().post("/api/v1/projections/rebuilds").then().statusCode(409);
+            assertThat(Api.summary("asOf=2041-12-31&figure=members").getBoolean("rebuilding")).isTrue();
+            assertThat(Api.asAdmin().get("/api/v1/reporting/freshness").then().statusCode(200).extract().jsonPath()
+                    .getBoolean("rebuilding")).isTrue();
+            // the replica died: its lease runs out, and the next request fails it and starts anew
+            execute("UPDATE projection_rebuild SET lease_until = now() - interval '1 second' WHERE id = '" + abandoned + "'");
+            String location = Api.asAdmin().post("/api/v1/projections/rebuilds").then().statusCode(202)
+                    .extract().header("Location");
+            assertThat(Api.asAdmin().get("/api/v1/projections/rebuilds/" + abandoned).then().statusCode(200)
+                    .extract().jsonPath().getString("state")).isEqualTo("FAILED");
+            await().atMost(WAIT).until(() -> "DONE".equals(Api.asAdmin().get(location).then().statusCode(200)
+                    .extract().path("state")));
+            assertThat(Api.summary("asOf=2041-12-31&figure=members").getString("rebuilding")).isNull();
+        } finally {
+            execute("UPDATE projection_rebuild SET state = 'FAILED' WHERE id = '" + abandoned + "' AND state = 'RUNNING'");
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     @Test

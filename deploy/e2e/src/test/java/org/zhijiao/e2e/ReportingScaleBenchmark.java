@@ -66,7 +66,10 @@ class ReportingScaleBenchmark {
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.temporary())) {
             long produced = produce(stack);
             long t0 = System.nanoTime();
-            try (LaunchedService reporting = LaunchedService.start("reporting", root, stack, "reporting", Map.of(),
+            // -Dbench.debug=true logs each batch's phases (deploy/e2e/target/bench-logs/reporting.log)
+            Map<String, String> environment = Boolean.getBoolean("bench.debug")
+                    ? Map.of("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_REPORTING_PROJECTION__LEVEL", "DEBUG") : Map.of();
+            try (LaunchedService reporting = LaunchedService.start("reporting", root, stack, "reporting", environment,
                     logs.resolve("reporting.log"), Duration.ofMinutes(3))) {
                 String jdbc = stack.postgres().jdbcUrl("reporting");
                 Api api = new Api(URI.create(reporting.url()), TestTokens.admin(stack));

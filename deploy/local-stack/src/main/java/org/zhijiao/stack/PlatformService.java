@@ -12,7 +12,7 @@ enum PlatformService {
     MEMBERSHIP("membership-service", 8081, 160),
     APPRENTICESHIP("apprenticeship-service", 8082, 160),
     // its counters keep memory independent of the number of aggregates; batches and caches are bounded
-    REPORTING("reporting-service", 8083, 256),
+    REPORTING("reporting-service", 8083, 192),
     GATEWAY("gateway", 8080, 128);
 
     private final String module;

@@ -3,6 +3,7 @@ package org.zhijiao.reporting.counters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,18 +35,22 @@ public final class Spans {
 
     /** For the items of one entity: every series it falls under → the days it came in and went out. */
     public static Map<Series, Changes> of(List<Item> items) {
-        Map<Series, List<Item>> bySeries = new LinkedHashMap<>();
-        bySeries.put(Series.TOTAL, items);
-        for (Item item : items) {
-            for (Map.Entry<String, Set<String>> slice : item.slices().entrySet()) {
+        // series → which of the entity's items it counts (a bit per item); most series share their set
+        Map<Series, BitSet> bySeries = new LinkedHashMap<>();
+        BitSet all = new BitSet();
+        all.set(0, items.size());
+        bySeries.put(Series.TOTAL, all);
+        for (int i = 0; i < items.size(); i++) {
+            for (Map.Entry<String, Set<String>> slice : items.get(i).slices().entrySet()) {
                 for (String value : slice.getValue()) {
-                    bySeries.computeIfAbsent(new Series(slice.getKey(), value), s -> new ArrayList<>()).add(item);
+                    bySeries.computeIfAbsent(new Series(slice.getKey(), value), s -> new BitSet()).set(i);
                 }
             }
         }
+        Map<BitSet, Changes> computed = new HashMap<>();
         Map<Series, Changes> spans = new HashMap<>();
-        bySeries.forEach((series, seriesItems) -> {
-            Changes changes = changes(seriesItems);
+        bySeries.forEach((series, which) -> {
+            Changes changes = computed.computeIfAbsent(which, w -> changes(w.stream().mapToObj(items::get).toList()));
             if (!changes.isEmpty()) {
                 spans.put(series, changes);
             }

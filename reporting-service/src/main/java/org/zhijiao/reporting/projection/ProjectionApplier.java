@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jboss.logging.Logger;
 import org.zhijiao.reporting.counters.CounterStore;
 import org.zhijiao.reporting.counters.Deltas;
 import org.zhijiao.reporting.counters.Spans;
@@ -31,6 +32,7 @@ import org.zhijiao.reporting.events.EventData.Cohort;
 import org.zhijiao.reporting.events.EventData.CohortEnterprise;
 import org.zhijiao.reporting.events.EventData.Enrollment;
 import org.zhijiao.reporting.events.EventData.Membership;
+import org.zhijiao.reporting.events.EventData.Organization;
 import org.zhijiao.reporting.events.EventData.Program;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
@@ -55,6 +57,8 @@ import org.zhijiao.reporting.summary.Projections;
  */
 @ApplicationScoped
 public class ProjectionApplier {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionApplier.class);
 
     /** What one batch did. */
     public record Applied(int events, int newer, int counterRows) {
@@ -110,6 +114,7 @@ public class ProjectionApplier {
         if (newest.isEmpty()) {
             return new Applied(events.size(), 0, 0);
         }
+        long t0 = System.nanoTime();
         Map<Ref, EventData> old = load(c, tables, newest.keySet(), lock);
         Map<Ref, IncomingEvent> winners = new LinkedHashMap<>();
         newest.forEach((ref, e) -> {
@@ -123,6 +128,7 @@ public class ProjectionApplier {
         }
         Affected affected = new Affected();
         winners.forEach((ref, e) -> affected.add(ref.topic(), old.get(ref), e.data()));
+        long t1 = System.nanoTime();
         if (lock) {
             lockRows(c, "dep", affected.dependencies, affected.cascades());
         }
@@ -130,10 +136,12 @@ public class ProjectionApplier {
         if (lock) {
             lockRows(c, "entity", affected.entityLocks(), true);
         }
+        long t2 = System.nanoTime();
         // the inputs of every affected entity as committed (nobody else can change them now) ...
         Map<String, Map<String, EventData>> before = new HashMap<>();
         old.forEach((ref, data) -> put(before, ref.topic(), data));
         affected.loadInputs(c, tables, this, before);
+        long t3 = System.nanoTime();
         // ... and with this batch's newer versions
         Map<String, Map<String, EventData>> after = new HashMap<>();
         before.forEach((topic, byKey) -> after.put(topic, new HashMap<>(byKey)));
@@ -153,9 +161,18 @@ public class ProjectionApplier {
         recountOwn(new Projections(ownBefore), -1, deltas);
         recountOwn(new Projections(ownAfter), +1, deltas);
 
+        long t4 = System.nanoTime();
         upsertProjections(c, tables, winners.values());
         linkCohorts(c, tables, winners.values());
+        long t5 = System.nanoTime();
         CounterStore.write(c, tables, deltas);
+        long t6 = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Applied %d events (%d newer): load %d ms, lock %d ms, inputs %d ms, recount %d ms, "
+                    + "projections %d ms, %d counter rows %d ms", events.size(), winners.size(), (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000,
+                    deltas.size(), (t6 - t5) / 1_000_000);
+        }
         return new Applied(events.size(), winners.size(), deltas.size());
     }
 
@@ -222,8 +239,11 @@ public class ProjectionApplier {
         void add(String topic, EventData before, EventData after) {
             switch (topic) {
                 case Topics.ORGANIZATIONS -> {
-                    entity(Family.ORGANIZATION, after.key());
-                    entity(Family.COHORT_ENTERPRISE, after.key());
+                    // a rename or a new campus changes no count: only the slicing attributes matter
+                    if (before == null || !((Organization) before).attributes().equals(((Organization) after).attributes())) {
+                        entity(Family.ORGANIZATION, after.key());
+                        entity(Family.COHORT_ENTERPRISE, after.key());
+                    }
                 }
                 case Topics.MEMBERSHIPS -> {
                     entity(Family.ORGANIZATION, ((Membership) after).organizationId());
@@ -424,7 +444,8 @@ public class ProjectionApplier {
         }
     }
 
-    private void upsertProjections(Connection c, Tables tables, Collection<IncomingEvent> events) throws SQLException {
+    /** Upserts the events' data where newer than stored; returns the aggregates actually written. */
+    private Set<Ref> upsertProjections(Connection c, Tables tables, Collection<IncomingEvent> events) throws SQLException {
         int n = events.size();
         String[] topic = new String[n];
         String[] id = new String[n];
@@ -451,7 +472,8 @@ public class ProjectionApplier {
                 ON CONFLICT (topic, aggregate_id) DO UPDATE SET version = excluded.version,
                     event_id = excluded.event_id, event_type = excluded.event_type, event_time = excluded.event_time,
                     data = excluded.data, applied_at = excluded.applied_at
-                WHERE %1$s.version < excluded.version""".formatted(tables.projection()))) {
+                WHERE %1$s.version < excluded.version
+                RETURNING topic, aggregate_id""".formatted(tables.projection()))) {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.setArray(2, c.createArrayOf("text", topic));
             s.setArray(3, c.createArrayOf("text", id));
@@ -460,8 +482,121 @@ public class ProjectionApplier {
             s.setArray(6, c.createArrayOf("text", type));
             s.setArray(7, c.createArrayOf("text", time));
             s.setArray(8, c.createArrayOf("text", data));
-            s.executeUpdate();
+            Set<Ref> written = new HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    written.add(new Ref(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return written;
         }
+    }
+
+    /**
+     * A rebuild's first phase: the newest version of each aggregate into the (shadow) projections and
+     * the cohort links, without counting; {@link #countAll} counts once everything is there.
+     */
+    public void store(Connection c, Tables tables, List<IncomingEvent> events) throws SQLException {
+        Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
+        for (IncomingEvent e : events) {
+            newest.merge(new Ref(e.topic(), e.data().key()), e, (a, b) -> b.data().version() > a.data().version() ? b : a);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        Set<Ref> written = upsertProjections(c, tables, newest.values());
+        linkCohorts(c, tables, newest.values().stream()
+                .filter(e -> written.contains(new Ref(e.topic(), e.data().key()))).toList());
+    }
+
+    /**
+     * A rebuild's second phase: counts every entity of the (shadow) projections into its empty
+     * counters, a chunk of entities at a time, with the same recount as the live path.
+     */
+    public void countAll(Connection c, Tables tables, Runnable progress) throws SQLException {
+        Deltas deltas = new Deltas();
+        String p = tables.projection();
+        Map<Family, String> keys = Map.of(
+                Family.ORGANIZATION, "SELECT DISTINCT data ->> 'organizationId' FROM %s WHERE topic = '%s' "
+                        .formatted(p, Topics.MEMBERSHIPS) + "AND (data ->> 'organizationId') > ? ORDER BY 1 LIMIT ?",
+                Family.COHORT_ENTERPRISE, "SELECT DISTINCT enterprise_id FROM %s WHERE enterprise_id > ? ORDER BY 1 LIMIT ?"
+                        .formatted(tables.cohortEnterprise()),
+                Family.ENROLLMENT, "SELECT aggregate_id FROM %s WHERE topic = '%s' ".formatted(p, Topics.ENROLLMENTS)
+                        + "AND aggregate_id > ? ORDER BY 1 LIMIT ?",
+                Family.MENTOR, "SELECT DISTINCT data ->> 'enterpriseId' FROM %s WHERE topic = '%s' "
+                        .formatted(p, Topics.ENROLLMENTS) + "AND (data ->> 'enterpriseId') > ? ORDER BY 1 LIMIT ?");
+        for (Map.Entry<Family, String> family : keys.entrySet()) {
+            String after = "";
+            while (true) {
+                List<String> chunk = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement(family.getValue())) {
+                    s.setString(1, after);
+                    s.setInt(2, COUNT_CHUNK);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            chunk.add(rs.getString(1));
+                        }
+                    }
+                }
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                after = chunk.get(chunk.size() - 1);
+                Affected affected = new Affected();
+                chunk.forEach(id -> affected.entity(family.getKey(), id));
+                Map<String, Map<String, EventData>> inputs = new HashMap<>();
+                affected.loadInputs(c, tables, this, inputs);
+                recount(affected, new Projections(inputs), +1, deltas);
+                flushWhenLarge(c, tables, deltas, progress);
+            }
+        }
+        for (String topic : Topics.ALL) {
+            if (!ownFamilyTopic(topic)) {
+                continue;
+            }
+            String after = "";
+            while (true) {
+                Map<String, Map<String, EventData>> rows = new HashMap<>();
+                String last = null;
+                try (PreparedStatement s = c.prepareStatement("SELECT aggregate_id, data::text FROM %s WHERE topic = ? "
+                        .formatted(p) + "AND aggregate_id > ? ORDER BY aggregate_id LIMIT ?")) {
+                    s.setString(1, topic);
+                    s.setString(2, after);
+                    s.setInt(3, COUNT_CHUNK);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            last = rs.getString(1);
+                            put(rows, topic, reader.stored(rs.getString(2), Topics.contract(topic).dataType()));
+                        }
+                    }
+                }
+                if (last == null) {
+                    break;
+                }
+                after = last;
+                recountOwn(new Projections(rows), +1, deltas);
+                flushWhenLarge(c, tables, deltas, progress);
+            }
+        }
+        CounterStore.write(c, tables, deltas);
+    }
+
+    private static final int COUNT_CHUNK = 2000;
+    private static final int FLUSH_ROWS = 200_000;
+
+    private static void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
+            throws SQLException {
+        if (deltas.size() > FLUSH_ROWS) {
+            CounterStore.write(c, tables, deltas);
+            deltas.clear();
+        }
+        progress.run();
+    }
+
+    /** Topics whose aggregates some figure of {@link Family#OWN} counts by themselves. */
+    private static boolean ownFamilyTopic(String topic) {
+        return !topic.equals(Topics.ORGANIZATIONS) && !topic.equals(Topics.MEMBERSHIPS)
+                && !topic.equals(Topics.ENROLLMENTS);
     }
 
     /** Keeps the cohort → enterprise links of the winning cohort versions. */

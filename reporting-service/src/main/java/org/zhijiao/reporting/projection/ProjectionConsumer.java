@@ -196,7 +196,10 @@ public class ProjectionConsumer {
             Duration backoff = FIRST_BACKOFF;
             while (running) {
                 try {
-                    applier.applyConsumed(events, malformed);
+                    long started = System.nanoTime();
+                    ProjectionApplier.Applied applied = applier.applyConsumed(events, malformed);
+                    LOG.debugf("Batch of %d records (%d newer) committed in %d ms", records.count(), applied.newer(),
+                            (System.nanoTime() - started) / 1_000_000);
                     lastApplied = clock.instant();
                     failingSince = null;
                     break;
@@ -269,6 +272,9 @@ public class ProjectionConsumer {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait.toMillis());
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true);
+        // a poll's buffers live outside the heap budget: keep them small (a batch is at most max-poll-records)
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         return props;

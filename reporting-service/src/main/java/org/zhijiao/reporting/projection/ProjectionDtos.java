@@ -24,7 +24,7 @@ public final class ProjectionDtos {
             @Schema(description = "Records skipped as malformed (they are in the dead-letter topic)", example = "0")
             long malformedSkipped,
             @Schema(description = "Records read per second, once finished", example = "21500.4") Double recordsPerSecond,
-            @Schema(description = "REPLAY (into shadow tables; readers see the old figures), SWITCH (swapping them in), DONE",
+            @Schema(description = "REPLAY (copying the topics into shadow tables; readers see the old figures), COUNT, CATCH_UP, SWITCH (swapping them in), DONE",
                     example = "DONE") String phase,
             String error) {
 

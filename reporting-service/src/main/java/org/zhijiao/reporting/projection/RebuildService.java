@@ -39,8 +39,10 @@ import org.zhijiao.reporting.events.Topics;
 import org.zhijiao.reporting.projection.ProjectionDtos.RebuildView;
 
 /**
- * Replays every topic from its beginning into shadow tables with the same projection code, then
- * swaps them in atomically. Until the swap, readers see the old figures (and the API says a rebuild
+ * Replays every topic from its beginning into shadow tables, then swaps them in atomically. It first
+ * copies the newest version of every aggregate (multi-row upserts, no counting), then counts every
+ * entity once with the same recount the live path uses, then applies what arrived meanwhile as the
+ * live consumer does. Until the swap, readers see the old figures (and the API says a rebuild
  * runs); the live consumer keeps applying to the live tables. Before the swap the replay catches up
  * with the live consumer's positions, the last stretch under a lock that holds the live batches back
  * for that moment; so the swapped-in tables hold exactly what the live consumer had applied.
@@ -146,8 +148,18 @@ public class RebuildService {
                 List<TopicPartition> partitions = partitions(consumer);
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
-                // replay up to the ends seen now, then chase the live consumer until close behind it
-                replay(consumer, partitions, consumer.endOffsets(partitions), progress, null);
+                // copy every aggregate's newest version up to the ends seen now, then count them all at once
+                copy(consumer, partitions, consumer.endOffsets(partitions), progress);
+                progress.phase("COUNT");
+                QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        applier.countAll(c, Tables.SHADOW, progress::save);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                // then chase the live consumer, applying (and counting) as it does, until close behind it
+                progress.phase("CATCH_UP");
                 for (int round = 0; round < 5; round++) {
                     Map<TopicPartition, Long> live = livePositions(null);
                     if (behind(consumer, partitions, live) < maxPollRecords) {
@@ -204,6 +216,37 @@ public class RebuildService {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Reads every partition up to {@code until} into the shadow projections, without counting. */
+    private void copy(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> until, Progress progress) {
+        while (behind(consumer, partitions, until) > 0) {
+            List<IncomingEvent> batch = new ArrayList<>();
+            List<ProjectionApplier.Position> positions = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                progress.read++;
+                positions.add(new ProjectionApplier.Position(record.topic(), record.partition(), record.offset(), null));
+                try {
+                    batch.add(reader.read(record.topic(), record.partition(), record.offset(), record.key(),
+                            record.value()));
+                } catch (MalformedEventException e) {
+                    progress.malformed++;
+                }
+            }
+            if (positions.isEmpty()) {
+                continue;
+            }
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    applier.store(c, Tables.SHADOW, batch);
+                    applier.advance(c, Tables.SHADOW, positions);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            progress.save();
+        }
     }
 
     /**
