@@ -149,7 +149,9 @@ public class RebuildService {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 // copy every aggregate's newest version up to the ends seen now, then count them all at once
+                long t0 = System.nanoTime();
                 copy(consumer, partitions, consumer.endOffsets(partitions), progress);
+                long t1 = System.nanoTime();
                 progress.phase("COUNT");
                 QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
                     try (Connection c = dataSource.getConnection()) {
@@ -159,6 +161,7 @@ public class RebuildService {
                     }
                 });
                 // then chase the live consumer, applying (and counting) as it does, until close behind it
+                long t2 = System.nanoTime();
                 progress.phase("CATCH_UP");
                 for (int round = 0; round < 5; round++) {
                     Map<TopicPartition, Long> live = livePositions(null);
@@ -167,8 +170,12 @@ public class RebuildService {
                     }
                     replay(consumer, partitions, live, progress, null);
                 }
+                long t3 = System.nanoTime();
                 progress.phase("SWITCH");
                 swap(consumer, partitions, progress);
+                LOG.infof("Rebuild %s: copied %d records in %d ms, counted in %d ms, caught up in %d ms, switched in %d ms",
+                        id, progress.read, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                        (System.nanoTime() - t3) / 1_000_000);
             }
             LOG.infof("Rebuild %s done: %d records read", id, progress.read);
         } catch (RuntimeException | SQLException e) {
