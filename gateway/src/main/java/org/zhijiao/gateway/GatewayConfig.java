@@ -71,6 +71,12 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration breakerOpenFor();
 
+        /**
+         * Base URL of the service's management interface, e.g. {@code http://membership-service:9081}, where
+         * its OpenAPI document is read ({@code /q/openapi}); unset: only the build-time copy is used.
+         */
+        Optional<URI> managementUrl();
+
         /** Build-time copy of the service's spec, used while the service cannot be asked for it. */
         Optional<String> openapiFallback();
     }

@@ -55,13 +55,21 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
 
             Map<String, String> config = new HashMap<>();
             config.put("zhijiao.gateway.services.membership.url", membership.url());
+            config.put("zhijiao.gateway.services.membership.management-url", membership.managementUrl());
             // not part of this test run: calls to them are refused (502)
             config.put("zhijiao.gateway.services.apprenticeship.url", "http://localhost:" + nothing);
             config.put("zhijiao.gateway.services.reporting.url", "http://localhost:" + nothing);
+            config.put("zhijiao.gateway.services.apprenticeship.management-url", "http://localhost:" + nothing);
+            config.put("zhijiao.gateway.services.reporting.management-url", "http://localhost:" + nothing);
             config.put("zhijiao.gateway.services.standin.url", "http://localhost:" + echoPort);
-            config.put("zhijiao.gateway.services.standin.prefixes", "/api/v1/test-echo,/api/v1/test-slow");
+            config.put("zhijiao.gateway.services.standin.prefixes", "/api/v1/test-echo");
             config.put("zhijiao.gateway.public-paths", "/api/v1/test-echo/public/[a-z]+");
-            config.put("zhijiao.gateway.services.standin.timeout", SLOW_ROUTE_TIMEOUT.toMillis() + "ms");
+            // the same stand-in as a service with a short timeout, for the late answers only: a first call to
+            // the echo routes on a loaded machine may well take longer than that
+            config.put("zhijiao.gateway.services.slow.url", "http://localhost:" + echoPort);
+            config.put("zhijiao.gateway.services.slow.prefixes", "/api/v1/test-slow");
+            config.put("zhijiao.gateway.services.slow.timeout", SLOW_ROUTE_TIMEOUT.toMillis() + "ms");
+            config.put("zhijiao.gateway.services.slow.breaker-failure-threshold", "1000");
             config.put("zhijiao.gateway.services.standin.breaker-failure-threshold", "1000");
             config.put("zhijiao.gateway.services.flaky.url", "http://localhost:" + flaky);
             config.put("zhijiao.gateway.services.flaky.prefixes", "/api/v1/test-flaky");
@@ -85,6 +93,7 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
             config.put("zhijiao.gateway.external.roles-claim", "realm_access/roles");
             config.put("zhijiao.gateway.external.organization-claim", "zhijiao_org");
             config.put("test.membership.url", membership.url());
+            config.put("test.membership.management-url", membership.managementUrl());
             config.put("test.standin.url", "http://localhost:" + echoPort);
             config.put("test.flaky.port", Integer.toString(flaky));
             config.put("test.external.private-key", external.privateKeyPath().toString());

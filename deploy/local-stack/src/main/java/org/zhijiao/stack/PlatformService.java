@@ -8,17 +8,19 @@ import java.util.stream.Collectors;
 /** The services the run command can launch, as fixed in docs/conventions.md. */
 enum PlatformService {
 
-    MEMBERSHIP("membership-service", 8081),
-    APPRENTICESHIP("apprenticeship-service", 8082),
-    REPORTING("reporting-service", 8083),
-    GATEWAY("gateway", 8080);
+    MEMBERSHIP("membership-service", 8081, 9081),
+    APPRENTICESHIP("apprenticeship-service", 8082, 9082),
+    REPORTING("reporting-service", 8083, 9083),
+    GATEWAY("gateway", 8080, 9080);
 
     private final String module;
     private final int defaultPort;
+    private final int defaultManagementPort;
 
-    PlatformService(String module, int defaultPort) {
+    PlatformService(String module, int defaultPort, int defaultManagementPort) {
         this.module = module;
         this.defaultPort = defaultPort;
+        this.defaultManagementPort = defaultManagementPort;
     }
 
     /** The name on the command line, in logs and of the service's database, e.g. {@code membership}. */
@@ -32,6 +34,11 @@ enum PlatformService {
 
     int defaultPort() {
         return defaultPort;
+    }
+
+    /** Of the management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}, Swagger UI). */
+    int defaultManagementPort() {
+        return defaultManagementPort;
     }
 
     /** Where {@code ./mvnw package} leaves the service's runnable jar. */
