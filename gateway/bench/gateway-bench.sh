@@ -30,7 +30,8 @@ fi
 mkdir -p "$WORK"
 java -jar deploy/local-stack/target/zhijiao-local-stack.jar --data-dir "$WORK/data" --reset \
   --pg-port 25432 --kafka-port 29092 --services membership,gateway --no-demo \
-  --port-membership "$MEMBERSHIP_PORT" --port-gateway "$GATEWAY_PORT" > "$WORK/launcher.log" 2>&1 &
+  --port-membership "$MEMBERSHIP_PORT" --port-gateway "$GATEWAY_PORT" \
+  --management-port-membership 19081 --management-port-gateway 19080 > "$WORK/launcher.log" 2>&1 &
 LAUNCHER=$!
 stop() { # the launcher's shutdown hook stops the services, Kafka and PostgreSQL
   local children; children=$(pgrep -P "$LAUNCHER" || true)
@@ -47,8 +48,8 @@ done
 
 GW="http://localhost:$GATEWAY_PORT"
 token() { curl -sf -u "$1:$2" -d grant_type=client_credentials "$GW/oauth2/token" | jq -r .access_token; }
-# the launcher creates the gateway's bootstrap client "secretariat" with a secret kept in the data directory
-ADMIN=$(token secretariat "$(cat "$WORK/data/secretariat.secret")")
+# the launcher creates the gateway's bootstrap client with an id and secret kept in the data directory
+ADMIN=$(token "$(sed -n 1p "$WORK/data/secretariat.client")" "$(sed -n 2p "$WORK/data/secretariat.client")")
 ORG=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$GW/api/v1/organizations" -d '{
   "nameZh": "基准测试企业（虚构）", "creditCode": "91370200MA3CB0001U", "kind": "ENTERPRISE", "enterpriseSize": "SMALL",
   "region": {"city": "青岛市", "province": "山东省", "country": "CN"}}' | jq -r .id)

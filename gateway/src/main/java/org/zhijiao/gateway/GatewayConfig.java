@@ -32,6 +32,15 @@ public interface GatewayConfig {
      */
     Optional<List<String>> publicPaths();
 
+    /**
+     * Proxies (addresses or CIDR ranges, e.g. the ingress controller's pods) whose {@code Forwarded} /
+     * {@code X-Forwarded-For} headers are believed when limits are keyed by the caller's address.
+     * Empty: the peer address is the caller.
+     */
+    Optional<List<String>> trustedProxies();
+
+    TokenEndpoint tokenEndpoint();
+
     interface Upstream {
 
         /** Base URL, e.g. {@code http://membership-service:8081} (a Kubernetes service name works as is). */
@@ -51,13 +60,22 @@ public interface GatewayConfig {
         @WithDefault("64")
         int maxConnections();
 
-        /** Consecutive failures (connect errors, timeouts, 502/503/504) that open the breaker. */
+        /**
+         * Consecutive transport failures (connection errors, resets) and timeouts that open the breaker.
+         * An answer of any status, 503 included, is the service speaking: it does not count.
+         */
         @WithDefault("5")
         int breakerFailureThreshold();
 
         /** How long an open breaker answers 503 before letting one trial request through. */
         @WithDefault("10s")
         Duration breakerOpenFor();
+
+        /**
+         * Base URL of the service's management interface, e.g. {@code http://membership-service:9081}, where
+         * its OpenAPI document is read ({@code /q/openapi}); unset: only the build-time copy is used.
+         */
+        Optional<URI> managementUrl();
 
         /** Build-time copy of the service's spec, used while the service cannot be asked for it. */
         Optional<String> openapiFallback();
@@ -103,12 +121,48 @@ public interface GatewayConfig {
         double refillPerSecond();
     }
 
+    /** Guards of {@code POST /oauth2/token}, which checks secrets with bcrypt (slow on purpose). */
+    interface TokenEndpoint {
+
+        /** Token requests per client id: burst. */
+        @WithDefault("10")
+        int perClientCapacity();
+
+        @WithDefault("1")
+        double perClientRefillPerSecond();
+
+        /** Token requests per source address (see {@code trusted-proxies}): burst. */
+        @WithDefault("60")
+        int perAddressCapacity();
+
+        @WithDefault("10")
+        double perAddressRefillPerSecond();
+
+        /** Consecutive failed authentications of one client id that lock it out for {@code lockout}. */
+        @WithDefault("5")
+        int failuresBeforeLockout();
+
+        @WithDefault("1m")
+        Duration lockout();
+
+        /** Bcrypt checks running at once in this replica; the rest wait up to {@code secret-check-wait}, then 503. */
+        @WithDefault("2")
+        int concurrentSecretChecks();
+
+        @WithDefault("2s")
+        Duration secretCheckWait();
+    }
+
     interface Bootstrap {
 
-        /** The first group-admin client, created at startup when missing. */
+        /**
+         * The first group-admin client, created at startup when missing. No default: a well-known admin
+         * id is half of a guess. In prod both id and secret must be given; outside prod missing ones are
+         * generated and logged once.
+         */
         Optional<String> clientId();
 
-        /** Its secret; outside prod a generated one is logged once when absent. */
+        /** Its secret (see {@link #clientId()}). */
         Optional<String> clientSecret();
 
         @WithDefault("00000000-0000-0000-0000-000000000001")

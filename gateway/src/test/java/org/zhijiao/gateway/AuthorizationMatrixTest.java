@@ -37,8 +37,8 @@ class AuthorizationMatrixTest {
     @ConfigProperty(name = "zhijiao.gateway.services.reporting.prefixes")
     List<String> reportingPrefixes;
 
-    @ConfigProperty(name = "test.membership.url")
-    String membershipUrl;
+    @ConfigProperty(name = "test.membership.management-url")
+    String membershipManagementUrl;
 
     @ConfigProperty(name = "test.standin.url")
     String standInUrl;
@@ -95,7 +95,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyMembershipOperationRefusesAnonymousAndRolelessCallersThroughTheGateway() throws Exception {
-        JsonNode spec = new ObjectMapper().readTree(given().get(membershipUrl + "/q/openapi?format=json").asString());
+        JsonNode spec = new ObjectMapper().readTree(given().get(membershipManagementUrl + "/q/openapi?format=json").asString());
         List<Operation> operations = new ArrayList<>();
         spec.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
             if (METHODS.contains(method)) {

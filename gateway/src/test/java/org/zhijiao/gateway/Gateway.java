@@ -35,8 +35,19 @@ final class Gateway {
                 .extract().path("access_token");
     }
 
-    static String adminToken() {
-        return token(new Credentials(BOOTSTRAP_ID, BOOTSTRAP_SECRET));
+    private static String adminToken;
+    private static long adminTokenAt;
+
+    /**
+     * The bootstrap admin's token, reused for a minute: the token endpoint limits requests per client id,
+     * and the suite calls this for nearly every registration.
+     */
+    static synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenAt > 60_000_000_000L) {
+            adminToken = token(new Credentials(BOOTSTRAP_ID, BOOTSTRAP_SECRET));
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
     }
 
     static RequestSpecification as(String token) {

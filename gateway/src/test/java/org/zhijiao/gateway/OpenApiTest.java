@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,11 @@ class OpenApiTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
     private static final Path SPECTRAL = Path.of("spectral").toAbsolutePath();
 
-    @ConfigProperty(name = "test.membership.url")
-    String membershipUrl;
+    @ConfigProperty(name = "test.membership.management-url")
+    String membershipManagementUrl;
+
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     private static JsonNode read(String url) throws IOException {
         return new ObjectMapper().readTree(given().accept("application/json").get(url).then().statusCode(200).extract().asString());
@@ -48,7 +53,7 @@ class OpenApiTest {
     void theMergedSpecListsEveryOperationOfEveryServiceRunningBehindTheGateway() throws IOException {
         JsonNode merged = read("/openapi.json");
         Map<String, String> mergedOperations = operations(merged);
-        Map<String, String> membership = operations(read(membershipUrl + "/q/openapi?format=json"));
+        Map<String, String> membership = operations(read(membershipManagementUrl + "/q/openapi?format=json"));
         assertThat(membership).hasSizeGreaterThanOrEqualTo(20);
         membership.forEach((operation, id) -> {
             if (operation.contains(" /api/")) {
@@ -80,7 +85,24 @@ class OpenApiTest {
                         .contains("\"bearer\"").contains("\"oauth2\"");
             }
         }));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get(management.resolve("/q/swagger-ui/")).then().statusCode(200);
+    }
+
+    @Test
+    void operationsEndpointsAreOnTheManagementPortOnlyWhileTheMergedSpecStaysPublic() {
+        // the ingress routes the public port: nothing of /q/* may answer there
+        for (String path : List.of("/q/metrics", "/q/swagger-ui/", "/q/openapi", "/q/health/ready")) {
+            given().get(path).then().statusCode(404);
+        }
+        given().get(management.resolve("/q/metrics")).then().statusCode(200);
+        given().get(management.resolve("/q/health/ready")).then().statusCode(200);
+        given().get(management.resolve("/q/openapi")).then().statusCode(200);
+        // Swagger UI on the management port opens the merged document from its own origin
+        given().get(management.resolve("/q/swagger-ui/")).then().statusCode(200);
+        given().get(management.resolve("/openapi.json")).then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/oauth2/token"));
+        // the frontend team reads the merged document through the ingress
+        given().get("/openapi.json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/v1/organizations"));
     }
 
     @Test

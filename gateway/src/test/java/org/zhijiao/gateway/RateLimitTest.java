@@ -1,5 +1,6 @@
 package org.zhijiao.gateway;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.zhijiao.gateway.Gateway.adminToken;
@@ -88,5 +89,24 @@ class RateLimitTest {
             pool.shutdown();
         }
         assertThat(throttled.get()).as("noisy client's refused requests").isGreaterThan(0);
+    }
+
+    @Test
+    void anonymousReadersBehindTheIngressHaveABucketEachByTheirForwardedAddress() {
+        String page = "/api/v1/test-echo/public/report";
+        Response refused = null;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            Response response = given().header("X-Forwarded-For", "198.51.102.1").get(page);
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                response.then().statusCode(200);
+            }
+        }
+        assertThat(refused).as("the scraper is throttled").isNotNull();
+        refused.then().contentType("application/problem+json").body("type", equalTo("https://zhijiao.org/problems/rate-limited"));
+        // another reader behind the same ingress (the same peer address) is not
+        given().header("X-Forwarded-For", "198.51.102.2").get(page).then().statusCode(200);
+        given().header("X-Forwarded-For", "198.51.102.2").get(page).then().statusCode(200);
     }
 }

@@ -83,6 +83,16 @@ class ResilienceTest {
     }
 
     @Test
+    void aServicesOwn503IsItsAnswerAndNeverOpensTheBreaker() {
+        // threshold 2 for this service: the breaker would answer the third call itself if 503s counted
+        for (int i = 0; i < 6; i++) {
+            as(token).get("/api/v1/test-busy/freshness").then().statusCode(503)
+                    .contentType("application/json")
+                    .body("busy", equalTo(true));
+        }
+    }
+
+    @Test
     void requestIdsPassThroughOrAreGeneratedAndReachTheServiceAndComeBack() {
         Response passed = as(token).urlEncodingEnabled(false).header("X-Request-Id", "partner-trace-42").get("/api/v1/test-echo/ids?x=1&y=%E4%B8%AD");
         passed.then().statusCode(200)

@@ -30,6 +30,8 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
 
     public static final String EXTERNAL_ISSUER = "https://idp.example.test/realms/zhijiao";
     public static final Duration SLOW_ROUTE_TIMEOUT = Duration.ofMillis(500);
+    /** Burst of token requests per source address: enough for the whole suite from 127.0.0.1. */
+    public static final int TOKEN_REQUESTS_PER_ADDRESS = 200;
 
     private LaunchedService membership;
     private Vertx vertx;
@@ -53,18 +55,37 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
 
             Map<String, String> config = new HashMap<>();
             config.put("zhijiao.gateway.services.membership.url", membership.url());
+            config.put("zhijiao.gateway.services.membership.management-url", membership.managementUrl());
             // not part of this test run: calls to them are refused (502)
             config.put("zhijiao.gateway.services.apprenticeship.url", "http://localhost:" + nothing);
             config.put("zhijiao.gateway.services.reporting.url", "http://localhost:" + nothing);
+            config.put("zhijiao.gateway.services.apprenticeship.management-url", "http://localhost:" + nothing);
+            config.put("zhijiao.gateway.services.reporting.management-url", "http://localhost:" + nothing);
             config.put("zhijiao.gateway.services.standin.url", "http://localhost:" + echoPort);
-            config.put("zhijiao.gateway.services.standin.prefixes", "/api/v1/test-echo,/api/v1/test-slow");
+            config.put("zhijiao.gateway.services.standin.prefixes", "/api/v1/test-echo");
             config.put("zhijiao.gateway.public-paths", "/api/v1/test-echo/public/[a-z]+");
-            config.put("zhijiao.gateway.services.standin.timeout", SLOW_ROUTE_TIMEOUT.toMillis() + "ms");
+            // the same stand-in as a service with a short timeout, for the late answers only: a first call to
+            // the echo routes on a loaded machine may well take longer than that
+            config.put("zhijiao.gateway.services.slow.url", "http://localhost:" + echoPort);
+            config.put("zhijiao.gateway.services.slow.prefixes", "/api/v1/test-slow");
+            config.put("zhijiao.gateway.services.slow.timeout", SLOW_ROUTE_TIMEOUT.toMillis() + "ms");
+            config.put("zhijiao.gateway.services.slow.breaker-failure-threshold", "1000");
             config.put("zhijiao.gateway.services.standin.breaker-failure-threshold", "1000");
             config.put("zhijiao.gateway.services.flaky.url", "http://localhost:" + flaky);
             config.put("zhijiao.gateway.services.flaky.prefixes", "/api/v1/test-flaky");
             config.put("zhijiao.gateway.services.flaky.breaker-failure-threshold", "3");
             config.put("zhijiao.gateway.services.flaky.breaker-open-for", "1s");
+            // a service that answers 503 itself (as reporting's freshness does while Kafka is slow)
+            config.put("zhijiao.gateway.services.busy.url", "http://localhost:" + echoPort);
+            config.put("zhijiao.gateway.services.busy.prefixes", "/api/v1/test-busy");
+            config.put("zhijiao.gateway.services.busy.breaker-failure-threshold", "2");
+            // every test request comes from this machine; a forwarded address stands for a caller behind the ingress
+            config.put("zhijiao.gateway.trusted-proxies", "127.0.0.1/32,::1");
+            config.put("zhijiao.gateway.token-endpoint.per-address-capacity", Integer.toString(TOKEN_REQUESTS_PER_ADDRESS));
+            config.put("zhijiao.gateway.token-endpoint.per-address-refill-per-second", "20");
+            // one bcrypt check at a time, and a short wait for it, make the bound observable
+            config.put("zhijiao.gateway.token-endpoint.concurrent-secret-checks", "1");
+            config.put("zhijiao.gateway.token-endpoint.secret-check-wait", "150ms");
             config.put("zhijiao.gateway.bootstrap.client-id", Gateway.BOOTSTRAP_ID);
             config.put("zhijiao.gateway.bootstrap.client-secret", Gateway.BOOTSTRAP_SECRET);
             config.put("zhijiao.gateway.external.issuer", EXTERNAL_ISSUER);
@@ -72,6 +93,7 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
             config.put("zhijiao.gateway.external.roles-claim", "realm_access/roles");
             config.put("zhijiao.gateway.external.organization-claim", "zhijiao_org");
             config.put("test.membership.url", membership.url());
+            config.put("test.membership.management-url", membership.managementUrl());
             config.put("test.standin.url", "http://localhost:" + echoPort);
             config.put("test.flaky.port", Integer.toString(flaky));
             config.put("test.external.private-key", external.privateKeyPath().toString());
@@ -101,6 +123,7 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
 
     /**
      * {@code /__calls}: how many API requests reached it; {@code /api/v1/test-slow}: answers after 5 s;
+     * {@code /api/v1/test-busy}: answers 503 at once;
      * {@code .../stream}: streams the request body back; anything else: what it received, as JSON.
      */
     private void standIn(HttpServerRequest request) {
@@ -111,6 +134,10 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         CALLS.incrementAndGet();
         if (request.path().startsWith("/api/v1/test-slow")) {
             vertx.setTimer(5_000, t -> request.response().end("late"));
+            return;
+        }
+        if (request.path().startsWith("/api/v1/test-busy")) {
+            request.response().setStatusCode(503).putHeader("Content-Type", "application/json").end("{\"busy\":true}");
             return;
         }
         if (request.path().endsWith("/stream")) {

@@ -20,28 +20,32 @@ class OpenApiAndAccessTest {
     @TestHTTPResource("/")
     URI base;
 
+    /** The management interface: health, metrics, the spec and Swagger UI, never on the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
+
     @Test
     void everyOperationIsDocumentedForTheFrontendTeam() throws Exception {
-        List<OpenApiAudit.Operation> operations = OpenApiAudit.operations(base);
+        List<OpenApiAudit.Operation> operations = OpenApiAudit.operations(management);
         assertThat(operations).hasSizeGreaterThanOrEqualTo(20);
         assertThat(OpenApiAudit.documentationGaps(operations, false)).isEmpty();
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get(management.resolve("/q/swagger-ui/")).then().statusCode(200);
     }
 
     @Test
     void everyOperationRefusesAnonymousCallersAndCallersWithoutARole() throws Exception {
-        assertThat(OpenApiAudit.accessGaps(base, OpenApiAudit.operations(base))).isEmpty();
+        assertThat(OpenApiAudit.accessGaps(base, OpenApiAudit.operations(management))).isEmpty();
     }
 
     @Test
     void operationsEndpointsAndRequestIds() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(management.resolve("/q/health/ready")).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(management.resolve("/q/health/live")).then().statusCode(200);
         Fixtures.register(Fixtures.enterprise("指标企业（虚构）"));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                assertThat(given().get(management.resolve("/q/metrics")).then().statusCode(200).extract().asString())
                         .contains("zhijiao_outbox_published_total").contains("zhijiao_outbox_pending")
                         .contains("http_server_requests_seconds"));
 
@@ -55,4 +59,10 @@ class OpenApiAndAccessTest {
         assertThat(insane.header("X-Request-Id")).doesNotContain(" ").isNotBlank();
     }
 
+    @Test
+    void managementEndpointsAreNotOnTheApiPort() {
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(404);
+        }
+    }
 }

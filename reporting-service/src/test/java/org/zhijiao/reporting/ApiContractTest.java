@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,10 @@ import org.zhijiao.stack.testing.TestTokens;
 /** The written definitions, the OpenAPI description, access rules, period validation and freshness. */
 @QuarkusTest
 class ApiContractTest {
+
+    /** /q/* is served on the management port (docs/conventions.md). */
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @Test
     void docsMetricsMdRepeatsEveryDefinitionOfTheApi() throws Exception {
@@ -32,7 +38,7 @@ class ApiContractTest {
 
     @Test
     void everyOperationIsDescribedAndGuarded() {
-        JsonPath spec = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+        JsonPath spec = given().accept("application/json").get(management.resolve("/q/openapi?format=json")).then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/summary", "/api/v1/reports/{year}", "/api/v1/datasets/admissions",
@@ -73,7 +79,7 @@ class ApiContractTest {
         assertThat(freshness.getList("topics.topic")).contains("zhijiao.membership.memberships",
                 "zhijiao.apprenticeship.enrollments");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                assertThat(given().get(management.resolve("/q/metrics")).then().statusCode(200).extract().asString())
                         .contains("zhijiao_reporting_lag_records{topic=\"zhijiao.membership.memberships\"}",
                                 "zhijiao_reporting_lag_seconds{topic=\"zhijiao.apprenticeship.enrollments\"}"));
     }

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.zhijiao.reporting.Events.step;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,6 +37,10 @@ class DatabaseOutageTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** /q/* is served on the management port. */
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -81,8 +87,8 @@ class DatabaseOutageTest {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
                         + "' AND pid <> pg_backend_pid()");
                 if (!sawStalled && System.nanoTime() > until - OUTAGE.toNanos() + Duration.ofSeconds(40).toNanos()) {
-                    sawStalled = given().get("/q/health/ready").then().extract().statusCode() == 503
-                            && given().get("/q/health/ready").then().extract().asString().contains("STALLED");
+                    sawStalled = given().get(management.resolve("/q/health/ready")).then().extract().statusCode() == 503
+                            && given().get(management.resolve("/q/health/ready")).then().extract().asString().contains("STALLED");
                 }
                 Thread.sleep(500);
             }
@@ -99,7 +105,7 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Api.atEnd("asOf=" + DAY, "otherMembers") - base == sent.get());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(given().get("/q/health/ready").then().extract().statusCode()).isEqualTo(200));
+                assertThat(given().get(management.resolve("/q/health/ready")).then().extract().statusCode()).isEqualTo(200));
         // and nothing was counted twice
         assertThat(Api.atEnd("asOf=" + DAY, "otherMembers") - base).isEqualTo(sent.get());
     }

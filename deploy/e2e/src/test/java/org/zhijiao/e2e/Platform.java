@@ -31,7 +31,8 @@ final class Platform implements AutoCloseable {
     private static Platform running;
 
     final LocalStack stack;
-    final String adminSecret;
+    /** The gateway's bootstrap group admin. */
+    final ServiceEnvironment.BootstrapClient admin;
     final URI gateway;
     final LaunchedService membership;
     final LaunchedService apprenticeship;
@@ -53,25 +54,25 @@ final class Platform implements AutoCloseable {
         LocalStack stack = LocalStack.start(LocalStack.Settings.temporary());
         try {
             Files.createDirectories(logs);
-            String secret = ServiceEnvironment.bootstrapSecret(logs.resolve("secretariat.secret"));
+            ServiceEnvironment.BootstrapClient secretariat = ServiceEnvironment.bootstrapClient(logs.resolve("secretariat.client"));
             CompletableFuture<LaunchedService> membership = launch("membership", root, stack, Map.of(), logs);
             CompletableFuture<LaunchedService> apprenticeship = launch("apprenticeship", root, stack, Map.of(), logs);
             CompletableFuture<LaunchedService> reporting = launch("reporting", root, stack,
                     ReferenceGroupLoader.reportingEnvironment(), logs);
             CompletableFuture.allOf(membership, apprenticeship, reporting).join();
             LaunchedService gateway = launch("gateway", root, stack, ServiceEnvironment.gateway(
-                    membership.join().url(), apprenticeship.join().url(), reporting.join().url(), secret), logs).join();
-            return new Platform(stack, secret, membership.join(), apprenticeship.join(), reporting.join(), gateway);
+                    membership.join().urls(), apprenticeship.join().urls(), reporting.join().urls(), secretariat), logs).join();
+            return new Platform(stack, secretariat, membership.join(), apprenticeship.join(), reporting.join(), gateway);
         } catch (IOException | CompletionException e) {
             stack.close();
             throw new IllegalStateException("The platform did not start: " + e.getMessage(), e);
         }
     }
 
-    private Platform(LocalStack stack, String adminSecret, LaunchedService membership, LaunchedService apprenticeship,
+    private Platform(LocalStack stack, ServiceEnvironment.BootstrapClient admin, LaunchedService membership, LaunchedService apprenticeship,
             LaunchedService reporting, LaunchedService gateway) {
         this.stack = stack;
-        this.adminSecret = adminSecret;
+        this.admin = admin;
         this.membership = membership;
         this.apprenticeship = apprenticeship;
         this.reporting = reporting;
@@ -97,14 +98,14 @@ final class Platform implements AutoCloseable {
     /** The reference group, loaded through the gateway on first use: organization ids by data key. */
     synchronized Map<String, String> referenceGroup() {
         if (referenceGroup == null) {
-            referenceGroup = new ReferenceGroupLoader(gateway, ServiceEnvironment.BOOTSTRAP_CLIENT_ID, adminSecret,
+            referenceGroup = new ReferenceGroupLoader(gateway, admin.clientId(), admin.secret(),
                     message -> System.out.println("[load] " + message)).load();
         }
         return referenceGroup;
     }
 
     PlatformClient secretariat() {
-        return new PlatformClient(HttpClient.newHttpClient(), gateway, ServiceEnvironment.BOOTSTRAP_CLIENT_ID, adminSecret);
+        return new PlatformClient(HttpClient.newHttpClient(), gateway, admin.clientId(), admin.secret());
     }
 
     /** A bearer token for a client, from the gateway's token endpoint. */

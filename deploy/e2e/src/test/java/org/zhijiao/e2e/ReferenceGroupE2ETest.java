@@ -15,7 +15,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.zhijiao.stack.ServiceEnvironment;
 import org.zhijiao.stack.demo.PlatformClient;
 import org.zhijiao.stack.demo.ReferenceGroupLoader;
 
@@ -89,8 +88,8 @@ class ReferenceGroupE2ETest {
         long enrollmentsBefore = count("/api/v1/enrollments?limit=200");
         long programsBefore = count("/api/v1/programs?limit=200");
         long facilitiesBefore = count("/api/v1/facilities?limit=200");
-        Map<String, String> again = new ReferenceGroupLoader(platform.gateway, ServiceEnvironment.BOOTSTRAP_CLIENT_ID,
-                platform.adminSecret, message -> System.out.println("[reload] " + message)).load();
+        Map<String, String> again = new ReferenceGroupLoader(platform.gateway, platform.admin.clientId(),
+                platform.admin.secret(), message -> System.out.println("[reload] " + message)).load();
         assertThat(again).isEqualTo(organizations).hasSize(100);
         assertThat(count("/api/v1/organizations?limit=200")).isEqualTo(organizationsBefore);
         assertThat(count("/api/v1/enrollments?limit=200")).isEqualTo(enrollmentsBefore);
@@ -104,8 +103,8 @@ class ReferenceGroupE2ETest {
 
     private static String page(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(platform.gateway.resolve(path))
-                .header("Authorization", "Bearer " + platform.token(ServiceEnvironment.BOOTSTRAP_CLIENT_ID,
-                        platform.adminSecret))
+                .header("Authorization", "Bearer " + platform.token(platform.admin.clientId(),
+                        platform.admin.secret()))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");

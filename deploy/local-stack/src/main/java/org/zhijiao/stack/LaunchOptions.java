@@ -10,7 +10,8 @@ import java.util.Map;
 
 /** The run command's command line. */
 record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgresPort, int kafkaPort,
-        List<PlatformService> services, Map<PlatformService, Integer> httpPorts, boolean demo, boolean help) {
+        List<PlatformService> services, Map<PlatformService, Integer> httpPorts, Map<PlatformService, Integer> managementPorts,
+        boolean demo, boolean help) {
 
     static final String USAGE = """
             Usage: java -jar deploy/local-stack/target/zhijiao-local-stack.jar [stack] [options]
@@ -25,8 +26,11 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
               --kafka-port N     embedded Kafka port (default 19092)
               --services LIST    services to launch, comma-separated
                                  (default membership,apprenticeship,reporting,gateway)
-              --port-SERVICE N   HTTP port of one service, e.g. --port-gateway 9080
+              --port-SERVICE N   HTTP port of one service, e.g. --port-gateway 18080
                                  (default membership 8081, apprenticeship 8082, reporting 8083, gateway 8080)
+              --management-port-SERVICE N
+                                 management port of one service (health, metrics, Swagger UI)
+                                 (default membership 9081, apprenticeship 9082, reporting 9083, gateway 9080)
               --no-demo          do not load the reference group's data (loaded through the
                                  gateway by default; loading again changes nothing)
               --help             this text
@@ -50,8 +54,10 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
         int kafkaPort = DEFAULT_KAFKA_PORT;
         List<PlatformService> services = List.of(PlatformService.values());
         Map<PlatformService, Integer> httpPorts = new EnumMap<>(PlatformService.class);
+        Map<PlatformService, Integer> managementPorts = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
             httpPorts.put(service, service.defaultPort());
+            managementPorts.put(service, service.defaultManagementPort());
         }
 
         List<String> tokens = new ArrayList<>();
@@ -81,6 +87,11 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
                 case "--kafka-port" -> kafkaPort = port(value(tokens, ++i, token), token);
                 case "--services" -> services = services(value(tokens, ++i, token));
                 default -> {
+                    if (token.startsWith("--management-port-")) {
+                        managementPorts.put(PlatformService.byId(token.substring("--management-port-".length())),
+                                port(value(tokens, ++i, token), token));
+                        continue;
+                    }
                     if (!token.startsWith("--port-")) {
                         throw new IllegalArgumentException("Unknown argument \"" + token + "\"");
                     }
@@ -88,7 +99,8 @@ record LaunchOptions(boolean stackOnly, boolean reset, Path dataDir, int postgre
                 }
             }
         }
-        return new LaunchOptions(stackOnly, reset, dataDir, postgresPort, kafkaPort, services, Map.copyOf(httpPorts), demo, help);
+        return new LaunchOptions(stackOnly, reset, dataDir, postgresPort, kafkaPort, services, Map.copyOf(httpPorts),
+                Map.copyOf(managementPorts), demo, help);
     }
 
     private static String value(List<String> tokens, int index, String flag) {

@@ -26,7 +26,7 @@ public final class LaunchedService implements AutoCloseable {
     }
 
     /**
-     * Starts {@code serviceId} (e.g. {@code membership}) on a free port with its database
+     * Starts {@code serviceId} (e.g. {@code membership}) on free ports (API and management) with its database
      * {@code database} on {@code stack}, and waits until it is ready.
      *
      * @throws IllegalStateException when the jar is missing, or the service exits or is not ready in time
@@ -49,7 +49,8 @@ public final class LaunchedService implements AutoCloseable {
         stack.postgres().createDatabaseIfMissing(database);
         Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(stack, database));
         environment.putAll(extraEnvironment);
-        LaunchedService launched = new LaunchedService(ServiceProcess.start(service, repositoryRoot, Ports.free(), environment, logFile));
+        LaunchedService launched = new LaunchedService(ServiceProcess.start(service, repositoryRoot, Ports.free(), Ports.free(),
+                environment, logFile));
         try {
             launched.awaitReady(readyTimeout);
         } catch (IllegalStateException | InterruptedException e) {
@@ -67,6 +68,15 @@ public final class LaunchedService implements AutoCloseable {
     /** e.g. {@code http://localhost:41234} */
     public String url() {
         return process.url();
+    }
+
+    /** The management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}), e.g. {@code http://localhost:41235} */
+    public String managementUrl() {
+        return process.managementUrl();
+    }
+
+    public ServiceEnvironment.ServiceUrls urls() {
+        return new ServiceEnvironment.ServiceUrls(url(), managementUrl());
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {

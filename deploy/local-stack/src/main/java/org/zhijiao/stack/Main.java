@@ -31,6 +31,10 @@ public final class Main {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** The secretariat's (bootstrap group admin's) client id and secret, generated on the first run. */
+    private static final String SECRETARIAT_FILE = "secretariat.client";
+    /** Suffix of a port's purpose that names a management port (see {@link #flagFor}). */
+    private static final String MANAGEMENT = " management";
 
     private final LaunchOptions options;
     private final Path dataDir;
@@ -80,7 +84,10 @@ public final class Main {
             Files.createDirectories(logDir);
             logTo(logDir.resolve("stack.log"));
             List<PlatformService> launchable = options.stackOnly() ? List.of() : builtServices();
-            launchable.forEach(service -> Ports.requireFree(options.httpPorts().get(service), service.id()));
+            launchable.forEach(service -> {
+                Ports.requireFree(options.httpPorts().get(service), service.id());
+                Ports.requireFree(options.managementPorts().get(service), service.id() + MANAGEMENT);
+            });
 
             Runtime.getRuntime().addShutdownHook(new Thread(this::shutDown, "zhijiao-launcher-shutdown"));
             startStack();
@@ -152,10 +159,11 @@ public final class Main {
                     return;
                 }
                 ServiceProcess child = ServiceProcess.start(service, repositoryRoot, options.httpPorts().get(service),
-                        environment(service), logDir.resolve(service.id() + ".log"));
+                        options.managementPorts().get(service), environment(service), logDir.resolve(service.id() + ".log"));
                 children.add(child);
             }
-            say("Starting " + service.id() + " on port " + options.httpPorts().get(service) + " (log: " + logDir.resolve(service.id() + ".log") + ")");
+            say("Starting " + service.id() + " on port " + options.httpPorts().get(service) + ", management port "
+                    + options.managementPorts().get(service) + " (log: " + logDir.resolve(service.id() + ".log") + ")");
         }
     }
 
@@ -166,26 +174,31 @@ public final class Main {
             environment.putAll(ReferenceGroupLoader.reportingEnvironment());
         }
         if (service == PlatformService.GATEWAY) {
-            environment.putAll(ServiceEnvironment.gateway(localUrl(PlatformService.MEMBERSHIP),
-                    localUrl(PlatformService.APPRENTICESHIP), localUrl(PlatformService.REPORTING), bootstrapSecret()));
+            environment.putAll(ServiceEnvironment.gateway(localUrls(PlatformService.MEMBERSHIP),
+                    localUrls(PlatformService.APPRENTICESHIP), localUrls(PlatformService.REPORTING), bootstrapClient()));
         }
         return environment;
+    }
+
+    private ServiceEnvironment.ServiceUrls localUrls(PlatformService service) {
+        return new ServiceEnvironment.ServiceUrls(localUrl(service), "http://localhost:" + options.managementPorts().get(service));
     }
 
     private String localUrl(PlatformService service) {
         return "http://localhost:" + options.httpPorts().get(service);
     }
 
-    private String bootstrapSecret() throws IOException {
-        return ServiceEnvironment.bootstrapSecret(dataDir.resolve("secretariat.secret"));
+    private ServiceEnvironment.BootstrapClient bootstrapClient() throws IOException {
+        return ServiceEnvironment.bootstrapClient(dataDir.resolve(SECRETARIAT_FILE));
     }
 
     /** Loads the reference group through the gateway, as the secretariat and partners would. */
     private void loadDemo() throws IOException {
         say("Loading the reference group's data through the gateway ...");
         try {
-            new ReferenceGroupLoader(URI.create(localUrl(PlatformService.GATEWAY)), ServiceEnvironment.BOOTSTRAP_CLIENT_ID,
-                    bootstrapSecret(), message -> say("  " + message)).load();
+            ServiceEnvironment.BootstrapClient secretariat = bootstrapClient();
+            new ReferenceGroupLoader(URI.create(localUrl(PlatformService.GATEWAY)), secretariat.clientId(),
+                    secretariat.secret(), message -> say("  " + message)).load();
         } catch (RuntimeException e) {
             // the platform stays up: the data can be loaded again by restarting, which skips what exists
             say("Warning: loading the reference data stopped: " + e.getMessage());
@@ -245,7 +258,8 @@ public final class Main {
         StringBuilder summary = new StringBuilder("\nZhijiao local stack is up (" + elapsedSeconds() + " s)\n");
         synchronized (this) {
             for (ServiceProcess child : children) {
-                summary.append(String.format("  %-16s %-24s Swagger UI: %s/q/swagger-ui%n", child.service().id(), child.url(), child.url()));
+                summary.append(String.format("  %-16s %-24s Swagger UI, health, metrics: %s/q/swagger-ui%n", child.service().id(),
+                        child.url(), child.managementUrl()));
             }
         }
         summary.append(String.format("  %-16s %s (user %s, password %s; databases %s)%n", "PostgreSQL",
@@ -258,11 +272,14 @@ public final class Main {
             String gateway = localUrl(PlatformService.GATEWAY);
             summary.append("\nThe platform, through the gateway:\n");
             summary.append(String.format("  %-16s %s%n", "Gateway", gateway));
-            summary.append(String.format("  %-16s %s/q/swagger-ui  (merged spec: %s/openapi.json)%n", "Swagger UI", gateway, gateway));
+            String gatewayManagement = localUrls(PlatformService.GATEWAY).management();
+            summary.append(String.format("  %-16s %s/q/swagger-ui  (merged spec: %s/openapi.json)%n", "Swagger UI",
+                    gatewayManagement, gateway));
             summary.append(String.format("  %-16s %s/api/v1/reports/2022.html?lang=zh  (English: ?lang=en)%n", "Annual report", gateway));
-            summary.append(String.format("  %-16s client id %s, secret in %s%n", "Secretariat", ServiceEnvironment.BOOTSTRAP_CLIENT_ID,
-                    dataDir.resolve("secretariat.secret")));
-            summary.append(String.format("  %-16s %s/q/metrics (each service: /q/metrics)%n", "Metrics", gateway));
+            summary.append(String.format("  %-16s client id and secret in %s%n", "Secretariat",
+                    dataDir.resolve(SECRETARIAT_FILE)));
+            summary.append(String.format("  %-16s %s/q/metrics (each service: /q/metrics on its management port)%n", "Metrics",
+                    gatewayManagement));
         }
         summary.append("Press Ctrl-C to stop.");
         say(summary.toString());
@@ -321,7 +338,9 @@ public final class Main {
         return switch (purpose) {
             case "PostgreSQL" -> "--pg-port";
             case "Kafka" -> "--kafka-port";
-            default -> "--port-" + purpose;
+            default -> purpose.endsWith(MANAGEMENT)
+                    ? "--management-port-" + purpose.substring(0, purpose.length() - MANAGEMENT.length())
+                    : "--port-" + purpose;
         };
     }
 

@@ -9,19 +9,21 @@ import java.util.stream.Collectors;
 /** The services the run command can launch, as fixed in docs/conventions.md. */
 enum PlatformService {
 
-    MEMBERSHIP("membership-service", 8081, 160),
-    APPRENTICESHIP("apprenticeship-service", 8082, 160),
+    MEMBERSHIP("membership-service", 8081, 9081, 160),
+    APPRENTICESHIP("apprenticeship-service", 8082, 9082, 160),
     // its counters keep memory independent of the number of aggregates; batches and caches are bounded
-    REPORTING("reporting-service", 8083, 192),
-    GATEWAY("gateway", 8080, 128);
+    REPORTING("reporting-service", 8083, 9083, 192),
+    GATEWAY("gateway", 8080, 9080, 128);
 
     private final String module;
     private final int defaultPort;
+    private final int defaultManagementPort;
     private final int maxHeapMb;
 
-    PlatformService(String module, int defaultPort, int maxHeapMb) {
+    PlatformService(String module, int defaultPort, int defaultManagementPort, int maxHeapMb) {
         this.module = module;
         this.defaultPort = defaultPort;
+        this.defaultManagementPort = defaultManagementPort;
         this.maxHeapMb = maxHeapMb;
     }
 
@@ -45,6 +47,11 @@ enum PlatformService {
 
     int defaultPort() {
         return defaultPort;
+    }
+
+    /** Of the management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}, Swagger UI). */
+    int defaultManagementPort() {
+        return defaultManagementPort;
     }
 
     /** Where {@code ./mvnw package} leaves the service's runnable jar. */

@@ -12,8 +12,12 @@ import java.util.Map;
 /** The environment a launched service gets: the configuration keys of docs/conventions.md. */
 public final class ServiceEnvironment {
 
-    /** The gateway's first group-admin client (the secretariat), created from these on start. */
-    public static final String BOOTSTRAP_CLIENT_ID = "secretariat";
+    /**
+     * The gateway's first group-admin client (the secretariat), created by the gateway from these on start.
+     * Both parts are random (no well-known admin id) and kept in a file of the run's data directory.
+     */
+    public record BootstrapClient(String clientId, String secret) {
+    }
 
     private ServiceEnvironment() {
     }
@@ -30,32 +34,49 @@ public final class ServiceEnvironment {
         return environment;
     }
 
-    /** What the gateway needs besides: where the services are and its bootstrap client's secret. */
-    public static Map<String, String> gateway(String membershipUrl, String apprenticeshipUrl, String reportingUrl,
-            String bootstrapSecret) {
-        return Map.of(
-                "ZHIJIAO_MEMBERSHIP_URL", membershipUrl,
-                "ZHIJIAO_APPRENTICESHIP_URL", apprenticeshipUrl,
-                "ZHIJIAO_REPORTING_URL", reportingUrl,
-                "ZHIJIAO_BOOTSTRAP_CLIENT_ID", BOOTSTRAP_CLIENT_ID,
-                "ZHIJIAO_BOOTSTRAP_CLIENT_SECRET", bootstrapSecret);
+    /** Where a launched service answers: its API, and its management interface ({@code /q/*}). */
+    public record ServiceUrls(String api, String management) {
     }
 
-    /** The bootstrap secret kept in {@code file} (owner-only), generated on first use. */
-    public static String bootstrapSecret(Path file) throws IOException {
+    /**
+     * What the gateway needs besides: where the services are (the API to proxy to, the management
+     * interface to read their OpenAPI documents from) and its bootstrap client.
+     */
+    public static Map<String, String> gateway(ServiceUrls membership, ServiceUrls apprenticeship, ServiceUrls reporting,
+            BootstrapClient bootstrap) {
+        return Map.of(
+                "ZHIJIAO_MEMBERSHIP_URL", membership.api(),
+                "ZHIJIAO_MEMBERSHIP_MANAGEMENT_URL", membership.management(),
+                "ZHIJIAO_APPRENTICESHIP_URL", apprenticeship.api(),
+                "ZHIJIAO_APPRENTICESHIP_MANAGEMENT_URL", apprenticeship.management(),
+                "ZHIJIAO_REPORTING_URL", reporting.api(),
+                "ZHIJIAO_REPORTING_MANAGEMENT_URL", reporting.management(),
+                "ZHIJIAO_BOOTSTRAP_CLIENT_ID", bootstrap.clientId(),
+                "ZHIJIAO_BOOTSTRAP_CLIENT_SECRET", bootstrap.secret());
+    }
+
+    /** The bootstrap client kept in {@code file} (owner-only; id and secret on two lines), generated on first use. */
+    public static BootstrapClient bootstrapClient(Path file) throws IOException {
         if (Files.isRegularFile(file)) {
-            return Files.readString(file).trim();
+            String[] lines = Files.readString(file).trim().split("\\R");
+            if (lines.length == 2) {
+                return new BootstrapClient(lines[0].trim(), lines[1].trim());
+            }
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        BootstrapClient generated = new BootstrapClient("secretariat-" + random(6), random(32));
         Files.createDirectories(file.getParent());
-        Files.writeString(file, secret + "\n");
+        Files.writeString(file, generated.clientId() + "\n" + generated.secret() + "\n");
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the data directory's own permissions protect it
         }
-        return secret;
+        return generated;
+    }
+
+    private static String random(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

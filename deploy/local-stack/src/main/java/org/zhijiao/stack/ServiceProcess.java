@@ -18,18 +18,20 @@ final class ServiceProcess {
 
     private final PlatformService service;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
     private final Process process;
     private final URI readiness;
     /** The last answer of the readiness probe, for error messages: a status code or why there was none. */
     private volatile String lastProbe = "no answer yet";
 
-    private ServiceProcess(PlatformService service, int port, Path logFile, Process process) {
+    private ServiceProcess(PlatformService service, int port, int managementPort, Path logFile, Process process) {
         this.service = service;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
         this.process = process;
-        this.readiness = URI.create(url() + "/q/health/ready");
+        this.readiness = URI.create(managementUrl() + "/q/health/ready");
     }
 
     /**
@@ -37,8 +39,8 @@ final class ServiceProcess {
      * Quarkus also reads {@code config/} and {@code .env}), with {@code environment} added and all output
      * in {@code logFile} (truncated).
      */
-    static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, Map<String, String> environment,
-            Path logFile) throws IOException {
+    static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, int managementPort,
+            Map<String, String> environment, Path logFile) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(service.jvmOptions());
@@ -51,7 +53,8 @@ final class ServiceProcess {
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new ServiceProcess(service, port, logFile, builder.start());
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        return new ServiceProcess(service, port, managementPort, logFile, builder.start());
     }
 
     PlatformService service() {
@@ -70,11 +73,16 @@ final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    /** The management interface: health, metrics, the service's own OpenAPI document and Swagger UI. */
+    String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     String lastProbe() {
         return lastProbe;
     }
 
-    /** Whether {@code /q/health/ready} answers 200 (all checks UP). */
+    /** Whether {@code /q/health/ready} on the management port answers 200 (all checks UP). */
     boolean isReady(HttpClient http) throws InterruptedException {
         try {
             int status = http.send(HttpRequest.newBuilder(readiness).timeout(PROBE_TIMEOUT).GET().build(),

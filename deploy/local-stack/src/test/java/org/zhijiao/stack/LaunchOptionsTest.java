@@ -24,12 +24,18 @@ class LaunchOptionsTest {
         assertEquals(List.of(PlatformService.values()), options.services());
         assertEquals(8081, options.httpPorts().get(PlatformService.MEMBERSHIP));
         assertEquals(8080, options.httpPorts().get(PlatformService.GATEWAY));
+        // docs/conventions.md: one management port per service, none colliding on one machine
+        assertEquals(9081, options.managementPorts().get(PlatformService.MEMBERSHIP));
+        assertEquals(9082, options.managementPorts().get(PlatformService.APPRENTICESHIP));
+        assertEquals(9083, options.managementPorts().get(PlatformService.REPORTING));
+        assertEquals(9080, options.managementPorts().get(PlatformService.GATEWAY));
     }
 
     @Test
     void everyFlag() {
         LaunchOptions options = LaunchOptions.parse("stack", "--reset", "--data-dir", "/tmp/z", "--pg-port=5433",
-                "--kafka-port", "9093", "--services", "gateway, membership", "--port-gateway", "9080");
+                "--kafka-port", "9093", "--services", "gateway, membership", "--port-gateway", "18080",
+                "--management-port-gateway=19080");
 
         assertTrue(options.stackOnly());
         assertTrue(options.reset());
@@ -37,8 +43,10 @@ class LaunchOptionsTest {
         assertEquals(5433, options.postgresPort());
         assertEquals(9093, options.kafkaPort());
         assertEquals(List.of(PlatformService.GATEWAY, PlatformService.MEMBERSHIP), options.services());
-        assertEquals(9080, options.httpPorts().get(PlatformService.GATEWAY));
+        assertEquals(18080, options.httpPorts().get(PlatformService.GATEWAY));
         assertEquals(8081, options.httpPorts().get(PlatformService.MEMBERSHIP));
+        assertEquals(19080, options.managementPorts().get(PlatformService.GATEWAY));
+        assertEquals(9081, options.managementPorts().get(PlatformService.MEMBERSHIP));
     }
 
     @Test

@@ -12,8 +12,8 @@ import org.zhijiao.gateway.GatewayConfig;
 
 /**
  * The first group-admin client, from {@code ZHIJIAO_BOOTSTRAP_CLIENT_ID} / {@code _SECRET}, so that the
- * very first admin can register the others. In prod there is no default secret; elsewhere a missing
- * one is generated and logged once.
+ * very first admin can register the others. Neither has a default: in prod both must be given (the id is
+ * chosen by ops, so it is no guess), elsewhere missing ones are generated and logged once.
  */
 @ApplicationScoped
 public class BootstrapClient {
@@ -31,19 +31,17 @@ public class BootstrapClient {
 
     void create(@Observes StartupEvent startup) {
         GatewayConfig.Bootstrap bootstrap = config.bootstrap();
-        if (bootstrap.clientId().isEmpty()) {
+        boolean prod = LaunchMode.current() == LaunchMode.NORMAL;
+        if (prod && (bootstrap.clientId().isEmpty() || bootstrap.clientSecret().isEmpty())) {
+            if (bootstrap.clientId().isPresent() || bootstrap.clientSecret().isPresent()) {
+                LOG.warn("Not creating the bootstrap client: set both zhijiao.gateway.bootstrap.client-id and -secret "
+                        + "(ZHIJIAO_BOOTSTRAP_CLIENT_ID / _SECRET)");
+            }
             return;
         }
-        String clientId = bootstrap.clientId().get();
-        String secret = bootstrap.clientSecret().orElse(null);
-        boolean generated = secret == null;
-        if (generated && LaunchMode.current() == LaunchMode.NORMAL) {
-            LOG.warnf("No secret for the bootstrap client %s (zhijiao.gateway.bootstrap.client-secret); not creating it", clientId);
-            return;
-        }
-        if (generated) {
-            secret = hasher.newSecret();
-        }
+        String clientId = bootstrap.clientId().orElseGet(() -> "admin-" + hasher.newSecret().substring(0, 12));
+        boolean generated = bootstrap.clientSecret().isEmpty();
+        String secret = bootstrap.clientSecret().orElseGet(hasher::newSecret);
         if (clients.registerIfMissing(clientId, "Bootstrap group admin", bootstrap.organizationId(), Set.of(Roles.GROUP_ADMIN), secret)) {
             LOG.infof("Created the bootstrap client %s%s", clientId, generated ? " with the generated secret " + secret : "");
         }

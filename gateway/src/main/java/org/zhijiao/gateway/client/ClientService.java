@@ -98,12 +98,21 @@ public class ClientService {
         return ClientView.of(client);
     }
 
-    /** The active client with this id and secret, if any; never says which of the two was wrong. */
+    /**
+     * The active client with this id and secret, if any; never says which of the two was wrong, not even
+     * by its timing.
+     *
+     * @throws SecretHasher.Busy when too many secret checks are running already
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ApiClient> authenticate(String clientId, String secret) {
-        return find(clientId)
-                .filter(client -> client.status == ClientStatus.ACTIVE)
-                .filter(client -> hasher.matches(secret, client.secretHash));
+        Optional<ApiClient> client = find(clientId).filter(c -> c.status == ClientStatus.ACTIVE);
+        if (client.isEmpty()) {
+            // as slow as a wrong secret: the answer's timing must not tell which ids exist
+            hasher.matchesNothing(secret);
+            return Optional.empty();
+        }
+        return client.filter(c -> hasher.matches(secret, c.secretHash));
     }
 
     private ClientCredentials create(String clientId, String name, UUID organizationId, Set<String> roles, Limit limit,

@@ -34,7 +34,8 @@ import org.zhijiao.gateway.GatewayConfig;
 
 /**
  * One OpenAPI document for the whole platform: the gateway's own operations plus every service's
- * {@code /api/} operations, read from each service's {@code /q/openapi} (falling back to the last copy
+ * {@code /api/} operations, read from each service's {@code /q/openapi} on its management interface
+ * ({@code zhijiao.gateway.services.<name>.management-url}; falling back to the last copy
  * read, then to the build-time copy), with both ways to authenticate (a bearer token, or OAuth2 client
  * credentials at this gateway). Rebuilt at most once a minute.
  */
@@ -89,7 +90,14 @@ public class MergedOpenApi {
     }
 
     private Optional<JsonNode> spec(String name, GatewayConfig.Upstream upstream) {
-        URI uri = upstream.url().resolve("/q/openapi?format=json");
+        return upstream.managementUrl()
+                .flatMap(management -> read(name, management.resolve("/q/openapi?format=json")))
+                .or(() -> Optional.ofNullable(lastGood.get(name)))
+                .or(() -> buildTimeCopy(upstream));
+    }
+
+    /** The service's current spec from its management interface, remembered as the last good copy. */
+    private Optional<JsonNode> read(String name, URI uri) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -104,9 +112,10 @@ public class MergedOpenApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (lastGood.containsKey(name)) {
-            return Optional.of(lastGood.get(name));
-        }
+        return Optional.empty();
+    }
+
+    private Optional<JsonNode> buildTimeCopy(GatewayConfig.Upstream upstream) {
         return upstream.openapiFallback().map(Path::of).filter(Files::isRegularFile).flatMap(file -> {
             try {
                 return Optional.of(mapper.readTree(file.toFile()));

@@ -24,7 +24,8 @@ public class OpenApiResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getPlatformOpenApi", summary = "The merged OpenAPI document of every service",
-            description = "What Swagger UI at /q/swagger-ui shows by default.")
+            description = "What the frontend team generates clients from, and what Swagger UI (on the gateway's "
+                    + "management port, /q/swagger-ui) shows by default.")
     @APIResponse(responseCode = "200", description = "An OpenAPI document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "document", value = "{\"openapi\": \"3.1.0\", \"paths\": {}}")))

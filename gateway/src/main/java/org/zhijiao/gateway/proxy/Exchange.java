@@ -100,11 +100,9 @@ final class Exchange {
         }
         settle();
         int status = upstreamResponse.statusCode();
-        if (status == 502 || status == 503 || status == 504) {
-            upstream.breaker().onFailure(System.nanoTime());
-        } else {
-            upstream.breaker().onSuccess();
-        }
+        // any answer means the service is reachable: a 503 it chooses to give (e.g. reporting's freshness
+        // while Kafka is slow) is its answer to one request, not a reason to cut off every tenant
+        upstream.breaker().onSuccess();
         HttpServerResponse response = rc.response();
         response.setStatusCode(status);
         copy(upstreamResponse.headers(), response.headers());

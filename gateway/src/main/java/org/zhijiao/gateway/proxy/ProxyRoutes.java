@@ -53,6 +53,9 @@ public class ProxyRoutes {
     ProblemWriter problems;
 
     @Inject
+    ClientAddresses addresses;
+
+    @Inject
     MeterRegistry registry;
 
     private final List<Upstream> upstreams = new ArrayList<>();
@@ -106,7 +109,7 @@ public class ProxyRoutes {
         HttpServerRequest request = rc.request();
         request.pause(); // until the upstream is ready to take the body
         if (request.getHeader("Authorization") == null && isPublic(request)) {
-            String anonymous = "anonymous:" + request.remoteAddress().hostAddress();
+            String anonymous = "anonymous:" + addresses.of(request);
             if (!limiter.admit(anonymous, limiter.limitFor(Set.of(), null), rc.response())) {
                 problems.send(rc, ProblemType.RATE_LIMITED, "Rate limit for anonymous readers exceeded; retry after "
                         + rc.response().headers().get("Retry-After") + " s");

@@ -57,12 +57,7 @@ public class RateLimiter {
      * {@code Retry-After} when refused) on {@code response}. Returns whether the request may pass.
      */
     public boolean admit(String clientId, Limit limit, HttpServerResponse response) {
-        TokenBucket bucket = buckets.getIfPresent(clientId);
-        if (bucket == null || !bucket.limit().equals(limit)) {
-            bucket = buckets.asMap().compute(clientId, (id, existing) -> existing != null && existing.limit().equals(limit)
-                    ? existing : new TokenBucket(limit, System.nanoTime()));
-        }
-        TokenBucket.Decision decision = bucket.take(System.nanoTime());
+        TokenBucket.Decision decision = take(clientId, limit);
         response.putHeader("RateLimit-Limit", Integer.toString(decision.limit()));
         response.putHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
         response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
@@ -70,5 +65,22 @@ public class RateLimiter {
             response.putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
         }
         return decision.allowed();
+    }
+
+    /**
+     * Takes a token from the bucket named {@code key} (any namespace, e.g. {@code token-address:10.0.0.7});
+     * returns 0 when the request may pass, else the seconds until it may.
+     */
+    public long secondsUntilAdmitted(String key, Limit limit) {
+        return take(key, limit).retryAfterSeconds();
+    }
+
+    private TokenBucket.Decision take(String key, Limit limit) {
+        TokenBucket bucket = buckets.getIfPresent(key);
+        if (bucket == null || !bucket.limit().equals(limit)) {
+            bucket = buckets.asMap().compute(key, (id, existing) -> existing != null && existing.limit().equals(limit)
+                    ? existing : new TokenBucket(limit, System.nanoTime()));
+        }
+        return bucket.take(System.nanoTime());
     }
 }

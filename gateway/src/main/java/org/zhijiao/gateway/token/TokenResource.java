@@ -2,6 +2,7 @@ package org.zhijiao.gateway.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,12 +12,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -26,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.gateway.client.ApiClient;
 import org.zhijiao.gateway.client.ClientService;
+import org.zhijiao.gateway.client.SecretHasher;
+import org.zhijiao.gateway.proxy.ClientAddresses;
 
 /**
  * OAuth2 client-credentials grant (RFC 6749 §4.4) and the key set the services verify tokens with.
@@ -46,6 +51,12 @@ public class TokenResource {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    TokenEndpointGuard guard;
+
+    @Inject
+    ClientAddresses addresses;
 
     @Schema(name = "TokenResponse")
     public record TokenResponse(
@@ -80,11 +91,24 @@ public class TokenResource {
     @APIResponse(responseCode = "401", description = "Unknown client, wrong secret or revoked client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class),
                     examples = @ExampleObject(name = "invalid", value = "{\"error\": \"invalid_client\"}")))
+    @APIResponse(responseCode = "429", description = "Too many token requests from this address or for this client id, "
+            + "or the client id is locked out after repeated failures; `Retry-After` says when to try again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class),
+                    examples = @ExampleObject(name = "slowDown",
+                            value = "{\"error\": \"slow_down\", \"error_description\": \"Too many token requests; retry after 30 s\"}")))
+    @APIResponse(responseCode = "503", description = "The gateway is checking too many secrets at once; retry after `Retry-After`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.class),
+                    examples = @ExampleObject(name = "busy", value = "{\"error\": \"temporarily_unavailable\"}")))
     public Response token(
             @Parameter(description = "Must be client_credentials", example = "client_credentials") @FormParam("grant_type") String grantType,
             @Parameter(description = "When not sent with HTTP Basic") @FormParam("client_id") String clientId,
             @Parameter(description = "When not sent with HTTP Basic") @FormParam("client_secret") String clientSecret,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest request) {
+        OptionalLong addressWait = guard.refuseAddress(addresses.of(request));
+        if (addressWait.isPresent()) {
+            return retryLater(429, "slow_down", addressWait.getAsLong());
+        }
         if (grantType == null || grantType.isBlank()) {
             return error(400, "invalid_request", "grant_type is required");
         }
@@ -96,10 +120,22 @@ public class TokenResource {
         if (credentials.isEmpty()) {
             return error(401, "invalid_client", "Client authentication is required");
         }
-        Optional<ApiClient> client = clients.authenticate(credentials.get()[0], credentials.get()[1]);
+        String id = credentials.get()[0];
+        OptionalLong clientWait = guard.refuseClient(id);
+        if (clientWait.isPresent()) {
+            return retryLater(429, "slow_down", clientWait.getAsLong());
+        }
+        Optional<ApiClient> client;
+        try {
+            client = clients.authenticate(id, credentials.get()[1]);
+        } catch (SecretHasher.Busy busy) {
+            return retryLater(503, "temporarily_unavailable", 1);
+        }
         if (client.isEmpty()) {
+            guard.failed(id);
             return error(401, "invalid_client", "Unknown client, wrong secret or revoked client");
         }
+        guard.succeeded(id);
         ApiClient c = client.get();
         TokenIssuer.IssuedToken token = issuer.issue(c.clientId, c.organizationId, c.roleSet(), c.rateLimit());
         return Response.ok(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()))
@@ -133,6 +169,14 @@ public class TokenResource {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static Response retryLater(int status, String error, long seconds) {
+        return Response.fromResponse(error(status, error, status == 429
+                        ? "Too many token requests; retry after " + seconds + " s"
+                        : "Too many secret checks at once; retry after " + seconds + " s"))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .build();
     }
 
     private static Response error(int status, String error, String description) {

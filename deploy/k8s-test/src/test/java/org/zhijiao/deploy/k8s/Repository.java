@@ -90,6 +90,14 @@ final class Repository {
         return Integer.parseInt(config(module, "quarkus.http.port"));
     }
 
+    /** The port of the management interface (/q/*), which only probes, Prometheus and the gateway use. */
+    int managementPort(String module) {
+        if (!Boolean.parseBoolean(config(module, "quarkus.management.enabled"))) {
+            throw new AssertionError(module + " serves /q/* on its API port (quarkus.management.enabled is not true)");
+        }
+        return Integer.parseInt(config(module, "quarkus.management.port"));
+    }
+
     /** Every key the service reads: its properties, the commons defaults, @ConfigProperty names, conventions. */
     Set<String> configKeys(String module) {
         Set<String> keys = new TreeSet<>();

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,10 +75,10 @@ class WiringTest {
             if (p.overlay.equals("prod")) {
                 assertThat(tag).as("prod runs released images").doesNotContain("SNAPSHOT");
             }
-            assertThat(app.getPorts()).singleElement().satisfies(port -> {
-                assertThat(port.getName()).isEqualTo("http");
-                assertThat(port.getContainerPort()).as(module + " port").isEqualTo(REPO.httpPort(module));
-            });
+            Map<String, Integer> ports = app.getPorts().stream()
+                    .collect(Collectors.toMap(port -> port.getName(), port -> port.getContainerPort()));
+            assertThat(ports).as(module + " ports: the API, and the management interface for /q/*")
+                    .isEqualTo(Map.of("http", REPO.httpPort(module), "management", REPO.managementPort(module)));
             String configuredPort = environment(p, module).get("QUARKUS_HTTP_PORT");
             assertThat(configuredPort).as(module + " QUARKUS_HTTP_PORT").isIn(null, String.valueOf(REPO.httpPort(module)));
         }
@@ -94,7 +95,8 @@ class WiringTest {
             assertThat(httpGet(app.getReadinessProbe())).isEqualTo(health.get("ready"));
             assertThat(httpGet(app.getLivenessProbe())).isEqualTo(health.get("live"));
             for (var probe : List.of(app.getStartupProbe(), app.getReadinessProbe(), app.getLivenessProbe())) {
-                assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+                assertThat(probe.getHttpGet().getPort().getStrVal()).as(module + " probes read the management port")
+                        .isEqualTo("management");
             }
             long preStop = app.getLifecycle().getPreStop().getSleep().getSeconds();
             assertThat(preStop).as("preStop delay lets endpoints drain").isPositive();
@@ -309,10 +311,12 @@ class WiringTest {
             Service service = p.get("Service", module, Service.class);
             assertThat(service.getSpec().getType()).as("reachable from outside only through the Ingress").isIn(null, "ClusterIP");
             assertThat(Platform.matches(new LabelSelector(null, service.getSpec().getSelector()), labels)).isTrue();
-            assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
-                assertThat(port.getPort()).isEqualTo(REPO.httpPort(module));
-                assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+            assertThat(service.getSpec().getPorts()).hasSize(2).allSatisfy(port -> {
+                assertThat(port.getTargetPort().getStrVal()).isEqualTo(port.getName());
+                assertThat(port.getPort()).as(module + " Service port " + port.getName())
+                        .isEqualTo(port.getName().equals("http") ? REPO.httpPort(module) : REPO.managementPort(module));
             });
+            assertThat(service.getSpec().getPorts()).extracting(port -> port.getName()).containsExactlyInAnyOrder("http", "management");
             HorizontalPodAutoscaler hpa = p.get("HorizontalPodAutoscaler", module, HorizontalPodAutoscaler.class);
             assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
             assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(module);
@@ -403,13 +407,70 @@ class WiringTest {
         }
     }
 
+    /**
+     * /q/* (metrics, Swagger UI, the services' own specs) is on the management ports, which the ingress
+     * never routes to and only Prometheus (and, for the services' specs, the gateway) may reach.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.zhijiao.deploy.k8s.Overlays#platforms")
+    void managementPortsAreReachableOnlyByProbesPrometheusAndTheGateway(Platform p) {
+        Ingress ingress = single(p.all("Ingress", Ingress.class));
+        assertThat(ingress.getSpec().getRules()).allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
+                .allSatisfy(path -> assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http")));
+        for (NetworkPolicy np : p.all("NetworkPolicy", NetworkPolicy.class)) {
+            boolean services = REPO.SERVICES.stream().anyMatch(m -> Platform.matches(np.getSpec().getPodSelector(), podLabels(p, m)));
+            if (!services) {
+                continue;
+            }
+            for (var rule : np.getSpec().getIngress()) {
+                Set<String> ports = rule.getPorts().stream().map(port -> port.getPort().getStrVal()).collect(Collectors.toSet());
+                for (NetworkPolicyPeer peer : rule.getFrom()) {
+                    String namespace = peer.getNamespaceSelector() == null ? null
+                            : peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+                    if ("ingress-nginx".equals(namespace)) {
+                        assertThat(ports).as(np.getMetadata().getName() + ": the ingress reaches the API port only")
+                                .containsExactly("http");
+                    } else if ("monitoring".equals(namespace)) {
+                        assertThat(ports).as(np.getMetadata().getName() + ": Prometheus reaches the management port only")
+                                .containsExactly("management");
+                    } else {
+                        assertThat(Platform.matches(peer.getPodSelector(), podLabels(p, "gateway")))
+                                .as(np.getMetadata().getName() + ": only the gateway calls the services").isTrue();
+                        assertThat(ports).as(np.getMetadata().getName() + ": the API, and /q/openapi for the merged spec")
+                                .containsExactlyInAnyOrder("http", "management");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The gateway is told where every service it routes to listens: the API port and the management port. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.zhijiao.deploy.k8s.Overlays#platforms")
+    void theGatewayReachesEveryServiceOnItsPortsAndTrustsOnlyTheIngress(Platform p) {
+        Map<String, String> env = environment(p, "gateway");
+        Map<String, String> upstreams = Map.of("membership", "membership-service", "apprenticeship", "apprenticeship-service",
+                "reporting", "reporting-service");
+        upstreams.forEach((name, module) -> {
+            assertThat(REPO.configKeys("gateway")).contains("zhijiao.gateway.services." + name + ".url",
+                    "zhijiao.gateway.services." + name + ".management-url");
+            String prefix = "ZHIJIAO_GATEWAY_SERVICES_" + name.toUpperCase(Locale.ROOT);
+            assertThat(env.get(prefix + "_URL")).as(name + " API").isEqualTo("http://" + module + ":" + REPO.httpPort(module));
+            assertThat(env.get(prefix + "_MANAGEMENT_URL")).as(name + " management")
+                    .isEqualTo("http://" + module + ":" + REPO.managementPort(module));
+            assertThat(p.find("Service", module)).as("Service " + module).isPresent();
+        });
+        assertThat(env.get("ZHIJIAO_GATEWAY_TRUSTED_PROXIES")).as("forwarded addresses are believed from the ingress")
+                .isNotBlank();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.zhijiao.deploy.k8s.Overlays#platforms")
     void prometheusScrapesEveryServiceAndDatabase(Platform p) {
         ServiceMonitor monitor = single(p.all("ServiceMonitor", ServiceMonitor.class));
         assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
             assertThat(endpoint.getPath()).isEqualTo(REPO.metricsPath());
-            assertThat(endpoint.getPort()).isEqualTo("http");
+            assertThat(endpoint.getPort()).as("metrics are on the management port").isEqualTo("management");
         });
         for (String module : REPO.SERVICES) {
             Service service = p.get("Service", module, Service.class);

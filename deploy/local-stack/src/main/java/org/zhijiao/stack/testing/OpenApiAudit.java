@@ -41,9 +41,12 @@ public final class OpenApiAudit {
     private OpenApiAudit() {
     }
 
-    /** The operations of the spec the service at {@code base} serves at {@code /q/openapi}. */
-    public static List<Operation> operations(URI base) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
+    /**
+     * The operations of the spec a service serves at {@code /q/openapi} on its management interface,
+     * whose base URL is {@code management}.
+     */
+    public static List<Operation> operations(URI management) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(management.resolve("/q/openapi?format=json"))
                 .header("Accept", "application/json").GET());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /q/openapi answered " + response.statusCode());
