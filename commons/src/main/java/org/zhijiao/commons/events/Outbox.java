@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.zhijiao.commons.web.Ids;
 
 /**
@@ -29,6 +31,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -70,6 +75,25 @@ public class Outbox {
         row.persist();
         wakeRelayAfterCommit();
         return event;
+    }
+
+    /**
+     * Writes the transaction's pending changes to the database and says whether there were any.
+     * Services call it before publishing an update: a request that changes nothing must neither
+     * bump the aggregate's version nor publish an event (which would repeat the current version).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean flushChanges() {
+        Session session = em.unwrap(Session.class);
+        boolean changed = session.isDirty();
+        session.flush();
+        return changed;
+    }
+
+    /** Whether the transaction holds changes not yet written (without writing them). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasChanges() {
+        return em.unwrap(Session.class).isDirty();
     }
 
     private void wakeRelayAfterCommit() {

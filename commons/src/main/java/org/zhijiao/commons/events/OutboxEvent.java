@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 
 /**
  * An event waiting to be relayed, written in the transaction of the change it describes.
- * {@code seq} is the commit-independent insertion order the relay publishes in.
+ * {@code seq} is the commit-independent insertion order the relay publishes in. A row Kafka
+ * refused for good is parked ({@code parkedAt}, {@code parkedError}) and left for ops.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -35,4 +36,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    /** Set when Kafka refused the event for good; the relay skips parked rows. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
+
+    @Column(name = "parked_error", columnDefinition = "text")
+    public String parkedError;
 }

@@ -11,18 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,8 +31,12 @@ import org.jboss.logging.Logger;
  * unreachable the rows simply stay, and are sent, in order, when it returns.
  *
  * <p>With several replicas a PostgreSQL advisory lock lets one relay at a time publish, which keeps
- * each aggregate's events in order. Delivery is at least once: consumers deduplicate by event id and
- * aggregate version.
+ * each aggregate's events in order; a pass never outlives the transaction holding that lock
+ * ({@code zhijiao.outbox.batch-budget}). Within a pass an aggregate's event is sent only once the
+ * previous one was acknowledged, and the first failure ends the pass ({@link RelayPass}), so a later
+ * version never reaches a topic before an earlier one. An event Kafka refuses for good is parked
+ * (metric {@code zhijiao_outbox_parked}, an ERROR log line) so later events flow. Delivery is at least
+ * once: consumers deduplicate by event id and aggregate version.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,16 +63,22 @@ public class OutboxRelay {
     @ConfigProperty(name = "zhijiao.outbox.send-timeout", defaultValue = "PT30S")
     Duration sendTimeout;
 
+    /** No send starts later than this after a batch began, well inside the transaction holding the lock. */
+    @ConfigProperty(name = "zhijiao.outbox.batch-budget", defaultValue = "PT15S")
+    Duration batchBudget;
+
     @ConfigProperty(name = "zhijiao.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
+    private Counter parkedCounter;
     private Timer batchTimer;
 
     void start(@Observes StartupEvent startup) {
@@ -85,6 +93,10 @@ public class OutboxRelay {
                 .register(registry);
         batchTimer = Timer.builder("zhijiao.outbox.relay.batch").description("Time to relay one batch")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        parkedCounter = Counter.builder("zhijiao.outbox.parked.events")
+                .description("Events Kafka refused for good, parked in the outbox").register(registry);
+        Gauge.builder("zhijiao.outbox.parked", parked, AtomicLong::get)
+                .description("Parked events waiting for ops (as of the last relay pass)").register(registry);
         Gauge.builder("zhijiao.outbox.pending", pending, AtomicLong::get)
                 .description("Events committed but not yet acknowledged by Kafka (as of the last relay pass)")
                 .register(registry);
@@ -101,7 +113,7 @@ public class OutboxRelay {
         running = false;
         wakeUps.release();
         try {
-            worker.join(sendTimeout.toMillis() + 1000);
+            worker.join(transactionTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -143,13 +155,22 @@ public class OutboxRelay {
     /** One batch in one transaction; the rows are deleted only if Kafka acknowledged them. */
     int relayBatch() {
         Pass pass = QuarkusTransaction.requiringNew()
-                .timeout((int) sendTimeout.toSeconds() + 30)
+                .timeout((int) transactionTimeout().toSeconds())
                 .call(this::relayInTransaction);
         if (pass.failure() != null) {
             // what was acknowledged is committed; the rest is retried after a back-off
             throw pass.failure();
         }
         return pass.relayed();
+    }
+
+    /**
+     * The advisory lock lives as long as the transaction, so the transaction must outlive the
+     * longest pass: no send starts after the batch budget, a send blocks at most max.block.ms, and
+     * every send started ends within the delivery timeout.
+     */
+    Duration transactionTimeout() {
+        return batchBudget.plus(maxBlock()).plus(awaitLimit()).plusSeconds(30);
     }
 
     private record Pass(int relayed, RuntimeException failure) {
@@ -162,7 +183,8 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(locked)) {
             return new Pass(0, null);
         }
-        List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY seq", OutboxEvent.class)
+        List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent WHERE parkedAt IS NULL ORDER BY seq",
+                        OutboxEvent.class)
                 .setMaxResults(batchSize)
                 .getResultList();
         if (batch.isEmpty()) {
@@ -170,34 +192,51 @@ public class OutboxRelay {
             return new Pass(0, null);
         }
         long started = System.nanoTime();
-        List<Future<?>> sends = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
-            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            sends.add(producer.send(record));
-        }
-        List<Long> delivered = new ArrayList<>(batch.size());
-        RuntimeException firstFailure = null;
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                delivered.add(batch.get(i).seq);
-            } catch (Exception e) {
-                if (firstFailure == null) {
-                    firstFailure = new IllegalStateException("Kafka did not acknowledge event "
-                            + batch.get(i).eventId + ": " + e, e);
-                }
-            }
-        }
-        if (!delivered.isEmpty()) {
-            em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs").setParameter("seqs", delivered)
+        RelayPass.Outcome outcome = new RelayPass(producer, awaitLimit(), System::nanoTime, () -> running).send(
+                batch.stream().map(e -> new RelayPass.Row(e.seq, e.eventId, e.topic, e.recordKey, e.payload)).toList(),
+                batchBudget);
+        if (!outcome.delivered().isEmpty()) {
+            em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs")
+                    .setParameter("seqs", outcome.delivered().stream().map(RelayPass.Row::seq).toList())
                     .executeUpdate();
-            published.increment(delivered.size());
+            published.increment(outcome.delivered().size());
+        }
+        for (RelayPass.Parked refused : outcome.parked()) {
+            em.createQuery("UPDATE OutboxEvent SET parkedAt = :now, parkedError = :error WHERE seq = :seq")
+                    .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .setParameter("error", refused.error())
+                    .setParameter("seq", refused.row().seq())
+                    .executeUpdate();
+            parkedCounter.increment();
+            LOG.errorf("Outbox event %s (topic %s, key %s, seq %d) parked: Kafka refuses it for good (%s). "
+                    + "Later events flow; see docs/operations.md, \"Parked events\"", refused.row().eventId(),
+                    refused.row().topic(), refused.row().key(), refused.row().seq(), refused.error());
+        }
+        if (outcome.deadlineReached()) {
+            LOG.infof("Outbox relay batch reached its time budget of %s; the rest follows in the next pass",
+                    batchBudget);
         }
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event").getSingleResult())
-                .longValue());
-        return new Pass(batch.size(), firstFailure);
+        pending.set(count("SELECT count(*) FROM outbox_event WHERE parked_at IS NULL"));
+        parked.set(count("SELECT count(*) FROM outbox_event WHERE parked_at IS NOT NULL"));
+        return new Pass(batch.size(), outcome.failure());
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    private Duration maxBlock() {
+        return sendTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? sendTimeout : Duration.ofSeconds(10);
+    }
+
+    private Duration deliveryTimeout() {
+        return sendTimeout.compareTo(Duration.ofSeconds(12)) > 0 ? sendTimeout : Duration.ofSeconds(12);
+    }
+
+    /** Past the delivery timeout the producer has failed the send itself; this only guards against a hang. */
+    private Duration awaitLimit() {
+        return deliveryTimeout().plusSeconds(5);
     }
 
     private Properties producerConfig() {
@@ -208,9 +247,9 @@ public class OutboxRelay {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.min(sendTimeout.toMillis(), 10_000)));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(maxBlock().toMillis()));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(sendTimeout.toMillis(), 12_000)));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(deliveryTimeout().toMillis()));
         return props;
     }
 }
