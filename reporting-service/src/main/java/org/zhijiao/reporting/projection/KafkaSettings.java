@@ -7,15 +7,20 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Connection settings for the plain Kafka clients of rebuild and freshness (the channel has its own). */
+/** Connection settings for the plain Kafka clients: consumers, rebuild and freshness. */
 @ApplicationScoped
 public class KafkaSettings {
 
-    /** The consumer group of the projection channel, whose committed offsets freshness compares. */
-    public static final String GROUP = "reporting-projections";
+    /** The projection consumers' group (docs/operations.md names it for replays). */
+    @ConfigProperty(name = "zhijiao.reporting.consumer.group-id", defaultValue = "reporting-projections")
+    String group;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    public String group() {
+        return group;
+    }
 
     public Properties admin() {
         Properties props = new Properties();

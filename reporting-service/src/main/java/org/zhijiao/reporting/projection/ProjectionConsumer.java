@@ -57,6 +57,9 @@ public class ProjectionConsumer {
     ProjectionApplier applier;
 
     @Inject
+    KafkaSettings kafka;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -266,7 +269,7 @@ public class ProjectionConsumer {
     private Properties consumerProps() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaSettings.GROUP);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.group());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
