@@ -3,6 +3,8 @@ package org.zhijiao.apprenticeship.cohort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortChange;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortRequest;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortView;
@@ -31,6 +34,9 @@ import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
 public class CohortService {
+
+    /** The unique index that allows one next batch per cohort (V2 migration). */
+    static final String SUCCESSOR_CONSTRAINT = "cohort_one_successor";
 
     @Inject
     Outbox outbox;
@@ -97,7 +103,8 @@ public class CohortService {
     /** The next batch of {@code previousId}: same program, school and enterprises with their places. */
     @Transactional
     public CohortView planSuccessor(UUID previousId, SuccessorRequest request, String by) {
-        Cohort previous = find(previousId);
+        // locked, so concurrent requests for the next batch check one after the other
+        Cohort previous = findLocked(previousId, LockModeType.PESSIMISTIC_WRITE);
         if (Cohort.count("previousCohortId", previousId) > 0) {
             throw ProblemException.conflict("previousCohortId", "cohort " + previousId + " already has a next batch");
         }
@@ -111,7 +118,19 @@ public class CohortService {
         cohort.places.putAll(checkedPlaces(previous.places.entrySet().stream()
                 .map(e -> new EnterprisePlaces(e.getKey(), e.getValue())).toList()));
         cohort.persist();
-        return publish(cohort, "planned");
+        try {
+            return publish(cohort, "planned");
+        } catch (PersistenceException e) {
+            // the unique index is the last word should the lock ever be bypassed
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException violation
+                        && SUCCESSOR_CONSTRAINT.equals(violation.getConstraintName())) {
+                    throw ProblemException.conflict("previousCohortId",
+                            "cohort " + previousId + " already has a next batch");
+                }
+            }
+            throw e;
+        }
     }
 
     @Transactional
@@ -150,14 +169,20 @@ public class CohortService {
                         + " places in cohort " + id + "; it cannot go down to " + requested);
             }
         }
-        cohort.places.keySet().retainAll(wanted.keySet());
-        cohort.places.putAll(wanted);
+        // entry by entry: a bulk replacement marks the places changed even when they are equal
+        List.copyOf(cohort.places.keySet()).stream().filter(e -> !wanted.containsKey(e)).forEach(cohort.places::remove);
+        wanted.forEach((enterprise, count) -> {
+            if (!count.equals(cohort.places.get(enterprise))) {
+                cohort.places.put(enterprise, count);
+            }
+        });
         return publish(cohort, "changed");
     }
 
     @Transactional
     public CohortView transition(UUID id, TransitionRequest<CohortAction> request, String ifMatch, String by) {
-        Cohort cohort = find(id);
+        // enrollments hold the cohort row in share mode: a cancellation waits for them, and they for it
+        Cohort cohort = findLocked(id, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfMatch(ifMatch, cohort.version);
         cohort.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
         return publish(cohort, switch (request.action()) {
@@ -177,6 +202,19 @@ public class CohortService {
     @Transactional
     public Cohort find(UUID id) {
         return Cohort.<Cohort>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Cohort", id));
+    }
+
+    /**
+     * The cohort with its row locked for the rest of the transaction: {@code PESSIMISTIC_READ} (share)
+     * to enroll into it, {@code PESSIMISTIC_WRITE} to change its state.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Cohort findLocked(UUID id, LockModeType lock) {
+        Cohort cohort = Cohort.findById(id, lock);
+        if (cohort == null) {
+            throw ProblemException.notFound("Cohort", id);
+        }
+        return cohort;
     }
 
     private static Program publishedProgram(UUID programId) {
@@ -206,9 +244,12 @@ public class CohortService {
     }
 
     private CohortView publish(Cohort cohort, String change) {
-        Cohort.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(cohort);
         CohortView view = CohortView.of(cohort);
-        outbox.publish(Topics.COHORTS, Topics.type("cohort", change), cohort.id, view);
+        if (changed) {
+            outbox.publish(Topics.COHORTS, Topics.type("cohort", change), cohort.id, view);
+        }
         return view;
     }
 }

@@ -3,13 +3,16 @@ package org.zhijiao.apprenticeship.directory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.consumer.CloudEvents;
 import org.zhijiao.commons.consumer.MalformedEventException;
@@ -17,9 +20,10 @@ import org.zhijiao.commons.events.CloudEvent;
 
 /**
  * Feeds the member directory from the membership topics, one record at a time and in order. An
- * event that can never be applied fails the record, which the connector sends to the dead-letter
- * topic; any other failure (the database away, a lock timeout) is retried with backoff, so no event
- * is dead-lettered or skipped for a passing outage.
+ * event that can never be applied is nacked, which sends it to the dead-letter topic; any other
+ * failure (the database away, a lock timeout) is retried with backoff for as long as it lasts, so no
+ * event is dead-lettered or skipped for a passing outage. Shutting down in the middle of a retry
+ * leaves the record unacknowledged: the next consumer of the partition reads it again.
  */
 @ApplicationScoped
 public class DirectoryConsumer {
@@ -46,42 +50,46 @@ public class DirectoryConsumer {
 
     @Incoming("membership-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public CompletionStage<Void> consume(Message<String> message) {
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("not a Kafka record"));
         CloudEvent event;
         try {
-            event = CloudEvents.parse(mapper, record.value());
+            event = CloudEvents.parse(mapper, message.getPayload());
         } catch (MalformedEventException e) {
-            LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            throw e;
+            LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.getTopic(), record.getPartition(),
+                    record.getOffset(), e.getMessage());
+            return message.nack(e);
         }
         Duration backoff = initialBackoff;
         while (true) {
             try {
-                updates.apply(record.topic(), event);
-                return;
+                updates.apply(record.getTopic(), event);
+                return message.ack();
             } catch (MalformedEventException e) {
-                LOG.warnf("Dead-lettering event %s (%s) from %s: %s", event.id(), event.type(), record.topic(),
+                LOG.warnf("Dead-lettering event %s (%s) from %s: %s", event.id(), event.type(), record.getTopic(),
                         e.getMessage());
-                throw e;
+                return message.nack(e);
             } catch (RuntimeException e) {
                 if (stopping) {
-                    throw e;
+                    return leftForTheNextConsumer(event, record.getTopic());
                 }
-                LOG.warnf("Could not apply event %s from %s, retrying in %s: %s", event.id(), record.topic(), backoff,
-                        e.getMessage());
-                pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                LOG.warnf("Could not apply event %s from %s, retrying in %s: %s", event.id(), record.getTopic(),
+                        backoff, e.getMessage());
             }
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return leftForTheNextConsumer(event, record.getTopic());
+            }
+            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         }
     }
 
-    private static void pause(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry", e);
-        }
+    /** Neither acked nor nacked: its offset is not committed, so it is redelivered after the restart. */
+    private static CompletionStage<Void> leftForTheNextConsumer(CloudEvent event, String topic) {
+        LOG.infof("Shutting down: event %s from %s is left for the next consumer", event.id(), topic);
+        return new CompletableFuture<>();
     }
 }

@@ -3,6 +3,7 @@ package org.zhijiao.apprenticeship.enrollment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -70,7 +71,8 @@ public class EnrollmentService {
 
     @Transactional
     public EnrollmentView enroll(EnrollmentRequest request, String by) {
-        Cohort cohort = Cohort.findById(request.cohortId());
+        // share lock: a cancellation in progress finishes first, and none starts until this commits
+        Cohort cohort = Cohort.findById(request.cohortId(), LockModeType.PESSIMISTIC_READ);
         if (cohort == null) {
             throw ProblemException.unprocessable("cohortId", "no cohort " + request.cohortId());
         }
@@ -101,7 +103,7 @@ public class EnrollmentService {
         publish(previous, "withdrawn");
         Map<AgreementSection, String> wording = new EnumMap<>(AgreementSection.class);
         previous.sections.forEach(s -> wording.put(s.section, s.content));
-        Enrollment next = create(Cohort.findById(previous.cohortId), request.enterpriseId(), "enterpriseId",
+        Enrollment next = create(Cohort.findById(previous.cohortId, LockModeType.PESSIMISTIC_READ), request.enterpriseId(), "enterpriseId",
                 previous.studentNumber, wording, previous.id, previous.lastStepOn(), by);
         next.studentNameZh = previous.studentNameZh;
         next.studentNameEn = previous.studentNameEn;
@@ -235,9 +237,12 @@ public class EnrollmentService {
     }
 
     private EnrollmentView publish(Enrollment enrollment, String change) {
-        Enrollment.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(enrollment);
         EnrollmentView view = EnrollmentView.of(enrollment);
-        outbox.publish(Topics.ENROLLMENTS, Topics.type("enrollment", change), enrollment.id, view);
+        if (changed) {
+            outbox.publish(Topics.ENROLLMENTS, Topics.type("enrollment", change), enrollment.id, view);
+        }
         return view;
     }
 }

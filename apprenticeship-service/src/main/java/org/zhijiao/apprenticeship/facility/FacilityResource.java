@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -98,8 +100,9 @@ public class FacilityResource {
     @POST
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "planFacility", summary = "Plan a facility",
-            description = "Hosts must be active member schools or enterprises; a school or enterprise plans only "
-                    + "facilities it hosts itself.")
+            description = "Hosts must be active member schools or enterprises. A school or enterprise plans only "
+                    + "facilities hosted by itself alone: co-hosting commits another organization, so co-hosts are "
+                    + "added by the group secretariat (group admin) once that organization has agreed (403 otherwise).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Planned; Location points at it")
     public Response plan(
@@ -108,6 +111,7 @@ public class FacilityResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull FacilityRequest request) {
         requireHostedByCaller(request);
+        requireNoCoHostsOfCaller(request);
         return idempotency.create(caller.clientId(), key, "/api/v1/facilities", request, () -> {
             FacilityView view = service.plan(request, caller.clientId());
             return new Idempotency.Created(URI.create("/api/v1/facilities/" + view.id()), view, view.version());
@@ -118,7 +122,9 @@ public class FacilityResource {
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "replaceFacility", summary = "Replace a facility's details",
-            description = "A host may change its facility but not hand it over entirely: it must stay a host.")
+            description = "A host may change its facility but not hand it over entirely: it must stay a host. "
+                    + "Only the group secretariat (group admin) adds or removes co-hosts, since that needs the "
+                    + "consent of the organization concerned; a host changing the hosts of its facility is a 403.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
@@ -126,6 +132,7 @@ public class FacilityResource {
             @Valid @NotNull FacilityRequest request) {
         requireHost(id);
         requireHostedByCaller(request);
+        requireSameCoHosts(id, request);
         return ok(service.replace(id, request, ifMatch));
     }
 
@@ -147,6 +154,29 @@ public class FacilityResource {
     private void requireHostedByCaller(FacilityRequest request) {
         if (!caller.isAdmin() && request.hostOrganizationIds().stream().noneMatch(caller::actsFor)) {
             throw ProblemException.forbidden("hostOrganizationIds: you may plan only facilities you host");
+        }
+    }
+
+    /** A school or enterprise plans a facility as its only host: co-hosting takes the co-host's consent. */
+    private void requireNoCoHostsOfCaller(FacilityRequest request) {
+        if (!caller.isAdmin() && !request.hostOrganizationIds().stream().allMatch(caller::actsFor)) {
+            throw ProblemException.forbidden("hostOrganizationIds: co-hosts are added by the group secretariat with "
+                    + "their consent; plan the facility as its only host and ask the secretariat to add them");
+        }
+    }
+
+    /** A host may not add or remove other organizations as co-hosts: that takes their consent. */
+    private void requireSameCoHosts(UUID id, FacilityRequest request) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        Set<UUID> current = service.get(id).map(FacilityView::hostOrganizationIds).orElse(Set.of());
+        Set<UUID> othersNow = current.stream().filter(h -> !caller.actsFor(h)).collect(Collectors.toSet());
+        Set<UUID> othersWanted = request.hostOrganizationIds().stream().filter(h -> !caller.actsFor(h))
+                .collect(Collectors.toSet());
+        if (!othersNow.equals(othersWanted)) {
+            throw ProblemException.forbidden("hostOrganizationIds: co-hosts are added and removed by the group "
+                    + "secretariat with the consent of the organization concerned");
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.zhijiao.apprenticeship.common.IdQuery;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
@@ -102,16 +101,21 @@ public class FacilityService {
         facility.type = request.type();
         facility.nameZh = request.nameZh();
         facility.nameEn = request.nameEn();
-        facility.hostOrganizationIds = new TreeSet<>(request.hostOrganizationIds());
+        // in place: a collection replaced by an equal one would still count as a change
+        facility.hostOrganizationIds.retainAll(request.hostOrganizationIds());
+        facility.hostOrganizationIds.addAll(request.hostOrganizationIds());
         facility.level = request.level();
         facility.capacity = request.capacity();
         facility.focus = request.focus();
     }
 
     private FacilityView publish(Facility facility, String change) {
-        Facility.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(facility);
         FacilityView view = FacilityView.of(facility);
-        outbox.publish(Topics.FACILITIES, Topics.type("facility", change), facility.id, view);
+        if (changed) {
+            outbox.publish(Topics.FACILITIES, Topics.type("facility", change), facility.id, view);
+        }
         return view;
     }
 }

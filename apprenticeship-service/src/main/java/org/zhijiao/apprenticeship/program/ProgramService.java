@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.zhijiao.apprenticeship.common.IdQuery;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
@@ -113,18 +112,26 @@ public class ProgramService {
         program.kind = request.kind();
         program.titleZh = request.titleZh();
         program.titleEn = request.titleEn();
-        program.partnerOrganizationIds = new TreeSet<>(partners);
-        program.specialtyIds = new TreeSet<>(specialties);
+        // collections change in place and only when they differ: an equal replacement would count as a change
+        program.partnerOrganizationIds.retainAll(partners);
+        program.partnerOrganizationIds.addAll(partners);
+        program.specialtyIds.retainAll(specialties);
+        program.specialtyIds.addAll(specialties);
         program.durationMonths = request.trainingPlan().durationMonths();
         program.planSummary = request.trainingPlan().summary();
-        program.modules.clear();
-        request.trainingPlan().modules().stream().map(ModuleDto::toModule).forEach(program.modules::add);
+        if (!program.modules.stream().map(ModuleDto::of).toList().equals(request.trainingPlan().modules())) {
+            program.modules.clear();
+            request.trainingPlan().modules().stream().map(ModuleDto::toModule).forEach(program.modules::add);
+        }
     }
 
     private ProgramView publish(Program program, String change) {
-        Program.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(program);
         ProgramView view = ProgramView.of(program);
-        outbox.publish(Topics.PROGRAMS, Topics.type("program", change), program.id, view);
+        if (changed) {
+            outbox.publish(Topics.PROGRAMS, Topics.type("program", change), program.id, view);
+        }
         return view;
     }
 }

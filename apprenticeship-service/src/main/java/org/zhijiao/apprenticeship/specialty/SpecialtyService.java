@@ -110,9 +110,12 @@ public class SpecialtyService {
     }
 
     private SpecialtyView publish(Specialty specialty, String change) {
-        Specialty.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(specialty);
         SpecialtyView view = SpecialtyView.of(specialty);
-        outbox.publish(Topics.SPECIALTIES, Topics.type("specialty", change), specialty.id, view);
+        if (changed) {
+            outbox.publish(Topics.SPECIALTIES, Topics.type("specialty", change), specialty.id, view);
+        }
         return view;
     }
 }

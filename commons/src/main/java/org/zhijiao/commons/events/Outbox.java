@@ -12,9 +12,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.zhijiao.commons.web.Ids;
 
 /**
@@ -78,22 +80,22 @@ public class Outbox {
     }
 
     /**
-     * Writes the transaction's pending changes to the database and says whether there were any.
-     * Services call it before publishing an update: a request that changes nothing must neither
-     * bump the aggregate's version nor publish an event (which would repeat the current version).
+     * Writes the transaction's pending changes to the database and says whether {@code aggregate}
+     * is new or got a new version. Services call it before publishing: a request that changes
+     * nothing keeps the aggregate's version, and must not publish an event (which would repeat it).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean flushChanges() {
-        Session session = em.unwrap(Session.class);
-        boolean changed = session.isDirty();
+    public boolean flushChanges(Object aggregate) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        EntityEntry entry = session.getPersistenceContextInternal().getEntry(aggregate);
+        boolean isNew = entry == null || !entry.isExistsInDatabase();
+        Object loadedVersion = entry == null ? null : entry.getVersion();
         session.flush();
-        return changed;
-    }
-
-    /** Whether the transaction holds changes not yet written (without writing them). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean hasChanges() {
-        return em.unwrap(Session.class).isDirty();
+        if (isNew) {
+            return true;
+        }
+        EntityEntry flushed = session.getPersistenceContextInternal().getEntry(aggregate);
+        return flushed == null || !Objects.equals(loadedVersion, flushed.getVersion());
     }
 
     private void wakeRelayAfterCommit() {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.zhijiao.commons.events.Outbox;
 import org.zhijiao.commons.lifecycle.History;
@@ -146,7 +145,9 @@ public class AgreementService {
         }
         agreement.title = request.title();
         agreement.kind = request.kind();
-        agreement.parties = new TreeSet<>(request.parties());
+        // in place: a collection replaced by an equal one would still count as a change
+        agreement.parties.retainAll(request.parties());
+        agreement.parties.addAll(request.parties());
         agreement.summary = request.summary();
         agreement.validFrom = request.validFrom();
         agreement.validUntil = request.validUntil();
@@ -154,9 +155,12 @@ public class AgreementService {
     }
 
     private AgreementView publish(CooperationAgreement agreement, String change) {
-        CooperationAgreement.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(agreement);
         AgreementView view = AgreementView.of(agreement);
-        outbox.publish(Topics.AGREEMENTS, Topics.type("agreement", change), agreement.id, view);
+        if (changed) {
+            outbox.publish(Topics.AGREEMENTS, Topics.type("agreement", change), agreement.id, view);
+        }
         return view;
     }
 }

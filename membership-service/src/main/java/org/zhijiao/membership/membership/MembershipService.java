@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -155,7 +154,9 @@ public class MembershipService {
         }
         if (change.subAlliances() != null) {
             referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, change.subAlliances(), "subAlliances");
-            membership.subAlliances = new TreeSet<>(change.subAlliances());
+            membership.subAlliances.retainAll(change.subAlliances());
+            membership.subAlliances.addAll(change.subAlliances());
+            // the same list back when nothing changed, so an unchanged PATCH publishes nothing
             membership.subAllianceHistory = DatedAttributes.append(membership.subAllianceHistory,
                     from -> new SubAllianceVersion(from, List.copyOf(membership.subAlliances)), SubAllianceVersion::from,
                     SubAllianceVersion::sameAlliances, change.effectiveOn(), LocalDate.now(clock), "effectiveOn");
@@ -183,9 +184,12 @@ public class MembershipService {
     }
 
     private MembershipView publish(Membership membership, String change) {
-        Membership.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(membership);
         MembershipView view = MembershipView.of(membership);
-        outbox.publish(Topics.MEMBERSHIPS, Topics.type("membership", change), membership.id, view);
+        if (changed) {
+            outbox.publish(Topics.MEMBERSHIPS, Topics.type("membership", change), membership.id, view);
+        }
         return view;
     }
 }

@@ -9,9 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.zhijiao.commons.events.Outbox;
 import org.zhijiao.commons.problem.ProblemException;
@@ -96,6 +96,7 @@ public class OrganizationService {
         Organization organization = new Organization();
         organization.id = Ids.newId();
         organization.createdAt = OffsetDateTime.now();
+        organization.updatedAt = organization.createdAt;
         apply(organization, request);
         organization.persist();
         return publish(organization, "registered");
@@ -105,7 +106,12 @@ public class OrganizationService {
     public OrganizationView update(UUID id, OrganizationRequest request, String ifMatch) {
         Organization organization = find(id);
         ETags.checkIfMatch(ifMatch, organization.version);
+        if (sameDetails(organization, request)) {
+            // nothing to change: same version, no event
+            return OrganizationView.of(organization);
+        }
         apply(organization, request);
+        organization.updatedAt = OffsetDateTime.now();
         return publish(organization, "updated");
     }
 
@@ -132,6 +138,14 @@ public class OrganizationService {
     Organization find(UUID id) {
         return Organization.<Organization>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Organization", id));
+    }
+
+    private static boolean sameDetails(Organization o, OrganizationRequest request) {
+        Set<String> chains = request.industryChains() == null ? Set.of() : request.industryChains();
+        return Objects.equals(o.nameZh, request.nameZh()) && Objects.equals(o.nameEn, request.nameEn())
+                && Objects.equals(o.creditCode, request.creditCode()) && o.kind == request.kind()
+                && o.schoolLevel == request.schoolLevel() && o.enterpriseSize == request.enterpriseSize()
+                && o.industryChains.equals(chains) && Objects.equals(o.region, request.region().toRegion());
     }
 
     private void apply(Organization organization, OrganizationRequest request) {
@@ -161,18 +175,23 @@ public class OrganizationService {
         organization.kind = request.kind();
         organization.schoolLevel = request.schoolLevel();
         organization.enterpriseSize = request.enterpriseSize();
-        organization.industryChains = new TreeSet<>(chains);
+        // in place: a collection replaced by an equal one would still count as a change
+        organization.industryChains.retainAll(chains);
+        organization.industryChains.addAll(chains);
         organization.region = request.region().toRegion();
+        // the same list back when no slicing attribute changed, so an unchanged PUT publishes nothing
         organization.attributeHistory = DatedAttributes.append(organization.attributeHistory,
                 from -> AttributeVersion.of(organization, from), AttributeVersion::from, AttributeVersion::sameAttributes,
                 request.effectiveOn(), LocalDate.now(clock), "effectiveOn");
-        organization.updatedAt = OffsetDateTime.now();
     }
 
     private OrganizationView publish(Organization organization, String change) {
-        Organization.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(organization);
         OrganizationView view = OrganizationView.of(organization);
-        outbox.publish(Topics.ORGANIZATIONS, Topics.type("organization", change), organization.id, view);
+        if (changed) {
+            outbox.publish(Topics.ORGANIZATIONS, Topics.type("organization", change), organization.id, view);
+        }
         return view;
     }
 }

@@ -2,6 +2,7 @@ package org.zhijiao.membership.organization;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.Objects;
 
 /** Where an organization is; {@code country} is ISO 3166-1 alpha-2 (overseas members exist). */
 @Embeddable
@@ -23,5 +24,17 @@ public class Region {
         this.city = city;
         this.province = province;
         this.country = country;
+    }
+
+    /** A value: an equal region assigned again is no change (no new version, no event). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Region that && Objects.equals(city, that.city)
+                && Objects.equals(province, that.province) && Objects.equals(country, that.country);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(city, province, country);
     }
 }

@@ -109,9 +109,12 @@ public class RecognitionService {
     }
 
     private RecognitionView publish(Recognition recognition, String change) {
-        Recognition.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(recognition);
         RecognitionView view = RecognitionView.of(recognition);
-        outbox.publish(Topics.RECOGNITIONS, Topics.type("recognition", change), recognition.id, view);
+        if (changed) {
+            outbox.publish(Topics.RECOGNITIONS, Topics.type("recognition", change), recognition.id, view);
+        }
         return view;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.zhijiao.commons.events.Outbox;
@@ -50,17 +51,25 @@ public class ReferenceDataService {
         } else {
             ETags.checkIfMatch(ifMatch, item.version);
         }
-        item.nameZh = request.nameZh();
-        item.nameEn = request.nameEn();
-        item.retiredOn = request.retiredOn();
-        item.updatedAt = OffsetDateTime.now();
+        boolean same = !created && Objects.equals(item.nameZh, request.nameZh())
+                && Objects.equals(item.nameEn, request.nameEn()) && Objects.equals(item.retiredOn, request.retiredOn());
+        if (!same) {
+            // only a real change touches the item: same version, no event otherwise
+            item.nameZh = request.nameZh();
+            item.nameEn = request.nameEn();
+            item.retiredOn = request.retiredOn();
+            item.updatedAt = OffsetDateTime.now();
+        }
         if (created) {
             item.persist();
         }
-        ReferenceItem.flush();
+        // an update that changes nothing keeps its version and publishes nothing
+        boolean changed = outbox.flushChanges(item);
         ReferenceItemView view = ReferenceItemView.of(item);
-        outbox.publish(Topics.REFERENCE_DATA, Topics.type("reference-item", created ? "defined" : "updated"),
-                kind.path() + "/" + code, view);
+        if (changed) {
+            outbox.publish(Topics.REFERENCE_DATA, Topics.type("reference-item", created ? "defined" : "updated"),
+                    kind.path() + "/" + code, view);
+        }
         return new Upserted(view, created);
     }
 
