@@ -67,8 +67,15 @@ class ReportingScaleBenchmark {
             long produced = produce(stack);
             long t0 = System.nanoTime();
             // -Dbench.debug=true logs each batch's phases (deploy/e2e/target/bench-logs/reporting.log)
-            Map<String, String> environment = Boolean.getBoolean("bench.debug")
-                    ? Map.of("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_REPORTING_PROJECTION__LEVEL", "DEBUG") : Map.of();
+            // -Dbench.jfr=/tmp/reporting.jfr records a flight recording of the service
+            Map<String, String> environment = new java.util.HashMap<>();
+            if (Boolean.getBoolean("bench.debug")) {
+                environment.put("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_REPORTING_PROJECTION__LEVEL", "DEBUG");
+            }
+            if (System.getProperty("bench.jfr") != null) {
+                environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
+                        + System.getProperty("bench.jfr"));
+            }
             try (LaunchedService reporting = LaunchedService.start("reporting", root, stack, "reporting", environment,
                     logs.resolve("reporting.log"), Duration.ofMinutes(3))) {
                 String jdbc = stack.postgres().jdbcUrl("reporting");

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import org.zhijiao.reporting.counters.Spans.Changes;
 import org.zhijiao.reporting.counters.Spans.Series;
 
@@ -36,7 +36,8 @@ public final class Deltas {
         }
     }
 
-    private final Map<Key, long[]> rows = new TreeMap<>();
+    /** Summed in a hash map (cheap per change); sorted once, when written. */
+    private final Map<Key, long[]> rows = new HashMap<>();
 
     /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
     public void add(String figure, Map<Series, Changes> spans, int sign) {
@@ -65,7 +66,7 @@ public final class Deltas {
         counts[1] += exited;
     }
 
-    /** The rows that change something, in primary-key order. */
+    /** The rows that change something, in one fixed order (so concurrent writers lock rows alike). */
     public List<Map.Entry<Key, long[]>> rows() {
         List<Map.Entry<Key, long[]>> changed = new ArrayList<>();
         for (Map.Entry<Key, long[]> row : rows.entrySet()) {
@@ -73,11 +74,8 @@ public final class Deltas {
                 changed.add(row);
             }
         }
+        changed.sort(Map.Entry.comparingByKey());
         return changed;
-    }
-
-    public boolean isEmpty() {
-        return rows().isEmpty();
     }
 
     public int size() {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -225,34 +227,51 @@ public class RebuildService {
         });
     }
 
-    /** Reads every partition up to {@code until} into the shadow projections, without counting. */
+    /**
+     * Reads every partition up to {@code until} into the shadow projections, without counting. Reading
+     * and parsing a poll overlaps with writing the previous one (a second thread), so Kafka, the JSON
+     * and PostgreSQL keep both cores busy.
+     */
     private void copy(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
             Map<TopicPartition, Long> until, Progress progress) {
-        while (behind(consumer, partitions, until) > 0) {
-            List<IncomingEvent> batch = new ArrayList<>();
-            List<ProjectionApplier.Position> positions = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                progress.read++;
-                positions.add(new ProjectionApplier.Position(record.topic(), record.partition(), record.offset(), null));
-                try {
-                    batch.add(reader.read(record.topic(), record.partition(), record.offset(), record.key(),
-                            record.value()));
-                } catch (MalformedEventException e) {
-                    progress.malformed++;
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild-writer"));
+        try {
+            CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+            while (behind(consumer, partitions, until) > 0) {
+                List<IncomingEvent> batch = new ArrayList<>();
+                List<ProjectionApplier.Position> positions = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    progress.read++;
+                    positions.add(new ProjectionApplier.Position(record.topic(), record.partition(), record.offset(),
+                            null));
+                    try {
+                        batch.add(reader.read(record.topic(), record.partition(), record.offset(), record.key(),
+                                record.value()));
+                    } catch (MalformedEventException e) {
+                        progress.malformed++;
+                    }
                 }
-            }
-            if (positions.isEmpty()) {
-                continue;
-            }
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    applier.store(c, Tables.SHADOW, batch);
-                    applier.advance(c, Tables.SHADOW, positions);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
+                if (positions.isEmpty()) {
+                    continue;
                 }
-            });
-            progress.save();
+                previous.join();
+                previous = CompletableFuture.runAsync(() -> {
+                    QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                        try (Connection c = dataSource.getConnection()) {
+                            applier.store(c, Tables.SHADOW, batch);
+                            applier.advance(c, Tables.SHADOW, positions);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    progress.save();
+                }, writer);
+            }
+            previous.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            writer.shutdownNow();
         }
     }
 
@@ -365,9 +384,9 @@ public class RebuildService {
     /** Progress of one rebuild, saved with its lease renewed. */
     private final class Progress {
         final UUID id;
-        long read;
-        long malformed;
-        private long savedAt;
+        volatile long read;
+        volatile long malformed;
+        private volatile long savedAt;
 
         Progress(UUID id) {
             this.id = id;
