@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.zhijiao.commons.json.InvalidValueException;
 
 /**
  * Maps every failure a request can meet to an RFC 9457 problem, one method per kind of failure.
@@ -180,6 +181,9 @@ public class ProblemMappers {
     private static String messageOf(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
+        }
+        if (e instanceof InvalidValueException invalid) {
+            return invalid.reason();
         }
         if (e instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();

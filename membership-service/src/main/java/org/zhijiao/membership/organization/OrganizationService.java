@@ -99,7 +99,7 @@ public class OrganizationService {
     @Transactional
     public OrganizationView update(UUID id, OrganizationRequest request, String ifMatch) {
         Organization organization = find(id);
-        ETags.checkIfMatch(ifMatch, organization.version);
+        ETags.requireIfMatch(ifMatch, organization.version);
         apply(organization, request);
         return publish(organization, "updated");
     }
@@ -107,7 +107,7 @@ public class OrganizationService {
     @Transactional
     public CampusView addCampus(UUID id, CampusRequest request, String ifMatch) {
         Organization organization = find(id);
-        ETags.checkIfMatch(ifMatch, organization.version);
+        ETags.requireIfMatch(ifMatch, organization.version);
         if (organization.kind != OrganizationKind.SCHOOL) {
             throw ProblemException.unprocessable("organizationId", "only schools have branch campuses");
         }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.zhijiao.commons.events.Outbox;
@@ -47,8 +48,9 @@ public class ReferenceDataService {
             item = new ReferenceItem();
             item.kind = kind;
             item.code = code;
-        } else {
-            ETags.checkIfMatch(ifMatch, item.version);
+        } else if (!sameAs(item, request)) {
+            // defining a code again is idempotent; changing it needs the tag of the caller's last read
+            ETags.requireIfMatch(ifMatch, item.version);
         }
         item.nameZh = request.nameZh();
         item.nameEn = request.nameEn();
@@ -62,6 +64,12 @@ public class ReferenceDataService {
         outbox.publish(Topics.REFERENCE_DATA, Topics.type("reference-item", created ? "defined" : "updated"),
                 kind.path() + "/" + code, view);
         return new Upserted(view, created);
+    }
+
+    private static boolean sameAs(ReferenceItem item, ReferenceItemRequest request) {
+        return Objects.equals(item.nameZh, request.nameZh())
+                && Objects.equals(item.nameEn, request.nameEn())
+                && Objects.equals(item.retiredOn, request.retiredOn());
     }
 
     public record Upserted(ReferenceItemView item, boolean created) {

@@ -10,14 +10,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * A partner's view of the platform: the gateway's public API, authenticated with OAuth2 client
  * credentials. Refreshes its token before it expires; every non-2xx answer becomes an
- * {@link ApiException} carrying the problem body.
+ * {@link ApiException} carrying the problem body. Writes to an existing resource carry the
+ * {@code If-Match} of the last ETag seen for it (read first when none was seen), as the services
+ * require.
  */
 public final class PlatformClient {
 
@@ -27,6 +33,7 @@ public final class PlatformClient {
     private final URI gateway;
     private final String clientId;
     private final String clientSecret;
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
     private String token;
     private long tokenExpiresAt;
 
@@ -99,7 +106,74 @@ public final class PlatformClient {
         }
     }
 
-    private JsonNode send(String method, String path, Object body, Map<String, String> headers) {
+    /**
+     * The resources whose ETag may guard a write at {@code path}, nearest first: a PUT or PATCH
+     * guards the path itself, a POST to {@code /api/v1/x/{id}/action} its parent; both fall back
+     * to the enclosing {@code /api/v1/x/{id}} (e.g. {@code PUT /enrollments/{id}/agreement}).
+     */
+    public static List<String> guardingResources(String method, String path) {
+        String resource = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        resource = resource.replaceAll("/+$", "");
+        if (method.equals("POST")) {
+            resource = resource.substring(0, Math.max(0, resource.lastIndexOf('/')));
+        } else if (!List.of("PUT", "PATCH", "DELETE").contains(method)) {
+            return List.of();
+        }
+        List<String> candidates = new ArrayList<>();
+        // "", "api", "v1", collection, id: shorter paths are collections, never guarded
+        while (resource.split("/").length >= 5) {
+            candidates.add(resource);
+            resource = resource.substring(0, resource.lastIndexOf('/'));
+        }
+        return candidates;
+    }
+
+    private Map<String, String> withIfMatch(String method, String path, Map<String, String> headers) {
+        List<String> resources = guardingResources(method, path);
+        if (resources.isEmpty() || headers.keySet().stream().anyMatch("If-Match"::equalsIgnoreCase)) {
+            return headers;
+        }
+        for (String resource : resources) {
+            String etag = etags.get(resource);
+            if (etag == null) {
+                try {
+                    get(resource);
+                } catch (ApiException e) {
+                    continue;
+                }
+                etag = etags.get(resource);
+            }
+            if (etag != null) {
+                Map<String, String> guarded = new HashMap<>(headers);
+                guarded.put("If-Match", etag);
+                return guarded;
+            }
+        }
+        return headers;
+    }
+
+    private void remember(String method, String path, Map<String, String> sent, HttpResponse<?> response) {
+        String etag = response.headers().firstValue("ETag").orElse(null);
+        if (etag == null || response.statusCode() / 100 != 2) {
+            return;
+        }
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (location != null) {
+            etags.put(URI.create(location).getPath(), etag);
+        } else if (method.equals("GET")) {
+            etags.put(URI.create(path).getPath(), etag);
+        } else {
+            // the write answered with the new tag of the resource that guarded it
+            String guarded = sent.get("If-Match") == null ? null : guardingResources(method, path).stream()
+                    .filter(r -> sent.get("If-Match").equals(etags.get(r))).findFirst().orElse(null);
+            if (guarded != null) {
+                etags.put(guarded, etag);
+            }
+        }
+    }
+
+    private JsonNode send(String method, String path, Object body, Map<String, String> requested) {
+        Map<String, String> headers = withIfMatch(method, path, requested);
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
                     .timeout(Duration.ofSeconds(60))
@@ -113,6 +187,7 @@ public final class PlatformClient {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> response = sendWithBackoff(request.build());
+            remember(method, path, headers, response);
             JsonNode json = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() / 100 != 2) {
                 throw new ApiException(method + " " + path, response.statusCode(), json);

@@ -1,0 +1,59 @@
+package org.zhijiao.commons.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.zhijiao.commons.web.ControlCharacters;
+import org.zhijiao.commons.web.SaneDates;
+
+/**
+ * Values that parse but that no field should hold: strings with control characters (a NUL makes
+ * PostgreSQL fail the insert) and dates outside years 1 to 9999. Each is a 400 naming the field.
+ */
+public class SafeValuesModule extends SimpleModule {
+
+    public SafeValuesModule() {
+        super("zhijiao-safe-values");
+        addDeserializer(String.class, new SafeStrings());
+        addDeserializer(LocalDate.class, new SaneLocalDates());
+    }
+
+    static final class SafeStrings extends StdScalarDeserializer<String> {
+
+        SafeStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && ControlCharacters.presentInText(value)) {
+                throw new InvalidValueException(parser,
+                        "must not contain control characters other than tab and line breaks", value, String.class);
+            }
+            return value;
+        }
+    }
+
+    static final class SaneLocalDates extends StdScalarDeserializer<LocalDate> {
+
+        SaneLocalDates() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+            if (value != null && !SaneDates.sane(value)) {
+                throw new InvalidValueException(parser,
+                        "must be a date from " + SaneDates.MIN + " to " + SaneDates.MAX, value.toString(), LocalDate.class);
+            }
+            return value;
+        }
+    }
+}
