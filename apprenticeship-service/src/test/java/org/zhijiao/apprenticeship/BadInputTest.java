@@ -83,6 +83,19 @@ class BadInputTest {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIsA400NamingIt() {
+        UUID school = MembershipEvents.activeSchool("大数字学校");
+        for (String capacity : List.of("99999999999999999999", "-99999999999999999999", "1e400")) {
+            asAdmin().body("{\"type\": \"MASTER_STUDIO\", \"nameZh\": \"大数字工作室\", \"hostOrganizationIds\": [\""
+                    + school + "\"], \"level\": \"GROUP\", \"capacity\": " + capacity + "}")
+                    .post("/api/v1/facilities").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("capacity"));
+        }
+    }
+
+    @Test
     void aWriteToAnExistingObjectWithoutIfMatchIsA428AndChangesNothing() {
         MembershipEvents.cluster(Fixtures.CLUSTER);
         UUID school = MembershipEvents.activeSchool("无标签学校");

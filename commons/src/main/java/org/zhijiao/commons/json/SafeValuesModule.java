@@ -1,6 +1,7 @@
 package org.zhijiao.commons.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -48,6 +49,10 @@ public class SafeValuesModule extends SimpleModule {
 
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                // the JSR-310 reader takes [] for null and [y, m, d] or an epoch day for a date
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
             LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
             if (value != null && !SaneDates.sane(value)) {
                 throw new InvalidValueException(parser,

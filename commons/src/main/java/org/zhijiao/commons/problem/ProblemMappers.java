@@ -1,6 +1,9 @@
 package org.zhijiao.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -172,10 +175,32 @@ public class ProblemMappers {
             return Problems.response(ProblemType.VALIDATION, field + ": " + message,
                     List.of(new Problem.FieldError(field, message)), request);
         }
+        JsonParser parser = e instanceof InputCoercionException coercion ? coercion.getProcessor() : null;
+        if (parser != null && parser.getParsingContext() != null && parser.getParsingContext().hasPathSegment()) {
+            // a number too large for its field: valid JSON, and the parser knows where it stopped
+            InputCoercionException coercion = (InputCoercionException) e;
+            String field = fieldOf(parser.getParsingContext());
+            String message = "number out of range for " + simpleType(coercion.getTargetType());
+            return Problems.response(ProblemType.VALIDATION, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)), request);
+        }
         String location = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return Problems.response(ProblemType.MALFORMED_REQUEST, "Request body is not valid JSON" + location,
                 List.of(), request);
+    }
+
+    /** {@code /cohort/places/0/count} → {@code cohort.places[0].count}. */
+    private static String fieldOf(JsonStreamContext context) {
+        StringBuilder field = new StringBuilder();
+        for (String segment : context.pathAsPointer().toString().substring(1).split("/")) {
+            if (segment.chars().allMatch(Character::isDigit) && !field.isEmpty()) {
+                field.append('[').append(segment).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return field.toString();
     }
 
     private static String messageOf(JsonMappingException e) {
@@ -251,7 +276,13 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
-            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1;
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // "<list element>" names nothing the caller sent: figure[0], codes[1], sections[KEY]
+                appendIndex(field, node);
+                continue;
+            }
+            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1
+                    && nodes.get(i + 1).getKind() != ElementKind.CONTAINER_ELEMENT;
             if (bodyParameter || node.getName() == null) {
                 continue;
             }
@@ -259,12 +290,16 @@ public class ProblemMappers {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
+            appendIndex(field, node);
         }
         return field.isEmpty() ? "request" : field.toString();
+    }
+
+    private static void appendIndex(StringBuilder field, Path.Node node) {
+        if (node.getIndex() != null) {
+            field.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+            field.append('[').append(node.getKey()).append(']');
+        }
     }
 }

@@ -15,15 +15,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * A partner's view of the platform: the gateway's public API, authenticated with OAuth2 client
  * credentials. Refreshes its token before it expires; every non-2xx answer becomes an
  * {@link ApiException} carrying the problem body. Writes to an existing resource carry the
- * {@code If-Match} of the last ETag seen for it (read first when none was seen), as the services
- * require.
+ * {@code If-Match} of the ETag read just before, as the services require.
  */
 public final class PlatformClient {
 
@@ -33,7 +32,6 @@ public final class PlatformClient {
     private final URI gateway;
     private final String clientId;
     private final String clientSecret;
-    private final Map<String, String> etags = new ConcurrentHashMap<>();
     private String token;
     private long tokenExpiresAt;
 
@@ -128,53 +126,34 @@ public final class PlatformClient {
         return candidates;
     }
 
-    private Map<String, String> withIfMatch(String method, String path, Map<String, String> headers) {
-        List<String> resources = guardingResources(method, path);
-        if (resources.isEmpty() || headers.keySet().stream().anyMatch("If-Match"::equalsIgnoreCase)) {
+    /**
+     * Adds the If-Match of the guarding resource, read just before the write: other clients (a
+     * school, an enterprise confirming an agreement) change the same objects, so a tag remembered
+     * from an earlier answer may be stale, and reading is what a careful client does anyway.
+     */
+    private Map<String, String> withIfMatch(String method, String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        if (headers.keySet().stream().anyMatch("If-Match"::equalsIgnoreCase)) {
             return headers;
         }
-        for (String resource : resources) {
-            String etag = etags.get(resource);
-            if (etag == null) {
-                try {
-                    get(resource);
-                } catch (ApiException e) {
-                    continue;
-                }
-                etag = etags.get(resource);
-            }
-            if (etag != null) {
+        for (String resource : guardingResources(method, path)) {
+            HttpResponse<byte[]> current = sendWithBackoff(HttpRequest.newBuilder(gateway.resolve(resource))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Accept", "application/json").GET().build());
+            Optional<String> etag = current.headers().firstValue("ETag");
+            if (current.statusCode() == 200 && etag.isPresent()) {
                 Map<String, String> guarded = new HashMap<>(headers);
-                guarded.put("If-Match", etag);
+                guarded.put("If-Match", etag.get());
                 return guarded;
             }
         }
         return headers;
     }
 
-    private void remember(String method, String path, Map<String, String> sent, HttpResponse<?> response) {
-        String etag = response.headers().firstValue("ETag").orElse(null);
-        if (etag == null || response.statusCode() / 100 != 2) {
-            return;
-        }
-        String location = response.headers().firstValue("Location").orElse(null);
-        if (location != null) {
-            etags.put(URI.create(location).getPath(), etag);
-        } else if (method.equals("GET")) {
-            etags.put(URI.create(path).getPath(), etag);
-        } else {
-            // the write answered with the new tag of the resource that guarded it
-            String guarded = sent.get("If-Match") == null ? null : guardingResources(method, path).stream()
-                    .filter(r -> sent.get("If-Match").equals(etags.get(r))).findFirst().orElse(null);
-            if (guarded != null) {
-                etags.put(guarded, etag);
-            }
-        }
-    }
-
     private JsonNode send(String method, String path, Object body, Map<String, String> requested) {
-        Map<String, String> headers = withIfMatch(method, path, requested);
         try {
+            Map<String, String> headers = withIfMatch(method, path, requested);
             HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token())
@@ -187,7 +166,6 @@ public final class PlatformClient {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> response = sendWithBackoff(request.build());
-            remember(method, path, headers, response);
             JsonNode json = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() / 100 != 2) {
                 throw new ApiException(method + " " + path, response.statusCode(), json);

@@ -1,0 +1,53 @@
+package org.zhijiao.commons.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+/** A violation names the field as the caller sent it, never a validator's internal node name. */
+class FieldNamesTest {
+
+    record Request(@NotBlank String name, List<@NotBlank String> codes, Map<String, @Size(max = 3) String> sections) {
+    }
+
+    static class Resource {
+        public void summary(List<@Size(max = 3) String> figure) {
+        }
+
+        public void create(@Valid Request request) {
+        }
+    }
+
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
+    @Test
+    void anElementOfAListQueryParameterIsNamedByItsIndex() throws Exception {
+        assertThat(fields(Resource.class.getMethod("summary", List.class), List.of("ok", "too long")))
+                .containsExactly("figure[1]");
+    }
+
+    @Test
+    void bodyFieldsAndTheirElementsAreNamedWithoutTheParameter() throws Exception {
+        assertThat(fields(Resource.class.getMethod("create", Request.class),
+                new Request(" ", List.of("a", " "), Map.of("SCHEDULE", "too long"))))
+                .containsExactlyInAnyOrder("name", "codes[1]", "sections[SCHEDULE]");
+    }
+
+    private static List<String> fields(Method method, Object argument) {
+        Set<ConstraintViolation<Resource>> violations = VALIDATOR.forExecutables()
+                .validateParameters(new Resource(), method, new Object[] {argument});
+        return violations.stream().map(ProblemMappers::fieldOf).toList();
+    }
+}
