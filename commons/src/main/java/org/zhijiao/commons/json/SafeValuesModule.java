@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.deser.std.UUIDDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.zhijiao.commons.web.ControlCharacters;
 import org.zhijiao.commons.web.SaneDates;
 
@@ -22,7 +24,26 @@ public class SafeValuesModule extends SimpleModule {
         super("zhijiao-safe-values");
         addDeserializer(String.class, new SafeStrings());
         addDeserializer(LocalDate.class, new SaneLocalDates());
+        addDeserializer(UUID.class, new SafeUuids());
     }
+
+    /** Jackson trims ids before parsing, and a NUL trims away: "\u0000" would be read as no id at all. */
+    static final class SafeUuids extends StdScalarDeserializer<UUID> {
+
+        SafeUuids() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && ControlCharacters.present(parser.getText())) {
+                throw new InvalidValueException(parser, "must be a UUID", parser.getText(), UUID.class);
+            }
+            return UUID_READER.deserialize(parser, context);
+        }
+    }
+
+    private static final UUIDDeserializer UUID_READER = new UUIDDeserializer();
 
     static final class SafeStrings extends StdScalarDeserializer<String> {
 

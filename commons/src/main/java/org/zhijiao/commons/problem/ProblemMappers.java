@@ -289,10 +289,41 @@ public class ProblemMappers {
             if (!field.isEmpty()) {
                 field.append('.');
             }
-            field.append(node.getName());
+            field.append(node.getKind() == ElementKind.PARAMETER
+                    ? requestName(violation, nodes.get(0), node).orElse(node.getName()) : node.getName());
             appendIndex(field, node);
         }
         return field.isEmpty() ? "request" : field.toString();
+    }
+
+    /** The name the caller used ({@code @QueryParam("figure")}) for a Java parameter ({@code figures}). */
+    private static java.util.Optional<String> requestName(ConstraintViolation<?> violation, Path.Node method,
+            Path.Node parameter) {
+        if (method.getKind() != ElementKind.METHOD || violation.getRootBeanClass() == null) {
+            return java.util.Optional.empty();
+        }
+        Class<?>[] types = method.as(Path.MethodNode.class).getParameterTypes().toArray(Class[]::new);
+        int index = parameter.as(Path.ParameterNode.class).getParameterIndex();
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                for (java.lang.annotation.Annotation annotation
+                        : type.getDeclaredMethod(method.getName(), types).getParameterAnnotations()[index]) {
+                    if (annotation instanceof jakarta.ws.rs.QueryParam query) {
+                        return java.util.Optional.of(query.value());
+                    }
+                    if (annotation instanceof jakarta.ws.rs.PathParam path) {
+                        return java.util.Optional.of(path.value());
+                    }
+                    if (annotation instanceof jakarta.ws.rs.HeaderParam header) {
+                        return java.util.Optional.of(header.value());
+                    }
+                }
+                return java.util.Optional.empty();
+            } catch (NoSuchMethodException e) {
+                // declared further up
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static void appendIndex(StringBuilder field, Path.Node node) {

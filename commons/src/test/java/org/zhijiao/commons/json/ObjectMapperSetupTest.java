@@ -40,7 +40,7 @@ class ObjectMapperSetupTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12345", "true", "1.5", "[\"01a2330f-6712-7f3b-9a20-c48fe655548a\"]"})
+    @ValueSource(strings = {"\"\\u0000\"", "\" \\u0001 \"", "12345", "true", "1.5", "[\"01a2330f-6712-7f3b-9a20-c48fe655548a\"]"})
     void anIdIsAString(String value) {
         assertThatThrownBy(() -> MAPPER.readValue("{\"holder\": " + value + "}", Sample.class))
                 .isInstanceOf(JsonMappingException.class);

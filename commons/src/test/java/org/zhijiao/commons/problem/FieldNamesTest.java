@@ -8,6 +8,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ class FieldNamesTest {
 
         public void create(@Valid Request request) {
         }
+
+        public void report(@QueryParam("figure") List<@Size(max = 3) String> figures, @QueryParam("lang") @Size(max = 2)
+                String language) {
+        }
     }
 
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
@@ -36,6 +41,14 @@ class FieldNamesTest {
     void anElementOfAListQueryParameterIsNamedByItsIndex() throws Exception {
         assertThat(fields(Resource.class.getMethod("summary", List.class), List.of("ok", "too long")))
                 .containsExactly("figure[1]");
+    }
+
+    @Test
+    void aParameterIsNamedAsTheCallerSentIt() throws Exception {
+        Method report = Resource.class.getMethod("report", List.class, String.class);
+        Set<ConstraintViolation<Resource>> violations = VALIDATOR.forExecutables()
+                .validateParameters(new Resource(), report, new Object[] {List.of("too long"), "zhx"});
+        assertThat(violations.stream().map(ProblemMappers::fieldOf)).containsExactlyInAnyOrder("figure[0]", "lang");
     }
 
     @Test
