@@ -318,10 +318,10 @@ public class ProblemMappers {
                         return java.util.Optional.of(header.value());
                     }
                 }
-                return java.util.Optional.empty();
             } catch (NoSuchMethodException e) {
                 // declared further up
             }
+            // an override without the annotations (e.g. the container's intercepting subclass): look further up
         }
         return java.util.Optional.empty();
     }

@@ -34,6 +34,21 @@ class FieldNamesTest {
         }
     }
 
+    /** Like the subclass the container generates to intercept a resource: an override without annotations. */
+    static class InterceptedResource extends Resource {
+        @Override
+        public void report(List<String> figures, String language) {
+        }
+    }
+
+    @Test
+    void aParameterOfAnInterceptedResourceIsNamedAsTheCallerSentIt() throws Exception {
+        Method report = InterceptedResource.class.getMethod("report", List.class, String.class);
+        Set<ConstraintViolation<InterceptedResource>> violations = VALIDATOR.forExecutables()
+                .validateParameters(new InterceptedResource(), report, new Object[] {List.of("too long"), "ok"});
+        assertThat(violations.stream().map(ProblemMappers::fieldOf)).containsExactly("figure[0]");
+    }
+
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
