@@ -8,9 +8,11 @@ import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.zhijiao.stack.testing.TestTokens;
 
 /** Bad input is a 4xx problem that names the field, and writes nothing. */
 @QuarkusTest
@@ -64,5 +66,48 @@ class BadInputTest {
         asAdmin().body(body).post("/api/v1/enrollments").then().statusCode(400);
         // nothing was written: the only place is still free
         Fixtures.enroll(cohort, enterprise);
+    }
+
+    @Test
+    void controlCharactersAndBadNumbersInQueryParametersAreA400NamingThem() {
+        for (String hostile : List.of("IOT\u0000", "\u0000", "\u001b[0m")) {
+            asAdmin().queryParam("clusterCode", hostile).get("/api/v1/specialties").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("clusterCode"));
+        }
+        asAdmin().queryParam("limit", "abc").get("/api/v1/cohorts").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsA400NamingIt() {
+        UUID school = MembershipEvents.activeSchool("大数字学校");
+        for (String capacity : List.of("99999999999999999999", "-99999999999999999999", "1e400")) {
+            asAdmin().body("{\"type\": \"MASTER_STUDIO\", \"nameZh\": \"大数字工作室\", \"hostOrganizationIds\": [\""
+                    + school + "\"], \"level\": \"GROUP\", \"capacity\": " + capacity + "}")
+                    .post("/api/v1/facilities").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("capacity"));
+        }
+    }
+
+    @Test
+    void aWriteToAnExistingObjectWithoutIfMatchIsA428AndChangesNothing() {
+        MembershipEvents.cluster(Fixtures.CLUSTER);
+        UUID school = MembershipEvents.activeSchool("无标签学校");
+        String id = asAdmin().body(Map.of("schoolId", school.toString(), "code", "710103", "nameZh", "无标签专业",
+                "clusterCode", Fixtures.CLUSTER, "offeredOn", "2015-09-01")).post("/api/v1/specialties")
+                .then().statusCode(201).extract().path("id");
+        Fixtures.unguardedAs(TestTokens.admin()).body(Map.of("nameEn", "Lost")).patch("/api/v1/specialties/" + id)
+                .then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://zhijiao.org/problems/precondition-required"));
+        Fixtures.unguardedAs(TestTokens.admin()).header("If-Match", "W/\"0\"").body(Map.of("nameEn", "Lost"))
+                .patch("/api/v1/specialties/" + id).then().statusCode(412);
+        asAdmin().get("/api/v1/specialties/" + id).then().body("version", equalTo(0));
     }
 }

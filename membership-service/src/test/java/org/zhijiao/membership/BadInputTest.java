@@ -169,4 +169,102 @@ class BadInputTest {
         asAdmin().get("/api/v1/memberships/" + membership).then().body("status", equalTo("APPLIED"))
                 .body("version", equalTo(0));
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("textQueryParameters")
+    void controlCharactersInAQueryParameterAreA400NamingIt(String path, String parameter) {
+        for (String hostile : List.of("a\u0000b", "\u0000", "x\u0001", "\u001f", "a\u007fb")) {
+            asAdmin().queryParam(parameter, hostile).get(path).then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://zhijiao.org/problems/validation"))
+                    .body("errors.field", hasItem(parameter));
+        }
+    }
+
+    static Stream<Arguments> textQueryParameters() {
+        return Stream.of(
+                Arguments.of("/api/v1/organizations", "name"),
+                Arguments.of("/api/v1/organizations", "city"),
+                Arguments.of("/api/v1/organizations", "creditCode"),
+                Arguments.of("/api/v1/organizations", "industryChain"),
+                Arguments.of("/api/v1/organizations", "cursor"),
+                Arguments.of("/api/v1/memberships", "subAlliance"));
+    }
+
+    @ParameterizedTest(name = "asOf={0}")
+    @MethodSource("datesOutOfRange")
+    void aDateOutsideYears1To9999IsA400NamingIt(String date) {
+        asAdmin().queryParam("asOf", date).get("/api/v1/memberships").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("asOf"));
+    }
+
+    static Stream<String> datesOutOfRange() {
+        return Stream.of("-999999999-01-01", "+999999999-12-31", "+10000-01-01", "0000-12-31", "-0001-01-01");
+    }
+
+    @Test
+    void aNonNumericLimitIsA400NamingIt() {
+        for (String path : List.of("/api/v1/organizations", "/api/v1/memberships")) {
+            asAdmin().queryParam("limit", "abc").get(path).then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("limit"));
+            asAdmin().queryParam("limit", "99999999999999999999").get(path).then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("limit"));
+        }
+    }
+
+    @Test
+    void controlCharactersInAPathParameterAreA4xxProblem() {
+        asAdmin().urlEncodingEnabled(false).get("/api/v1/reference/industry-chains/IC%00X").then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aNulInsideAJsonStringIsA400NamingTheFieldAndWritesNothing() throws Exception {
+        String marker = "NUL" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new HashMap<>(Fixtures.enterprise(marker + "（虚构）"));
+        body.put("nameEn", "Nul\u0000inside");
+        asAdmin().body(JSON.writeValueAsString(body)).post("/api/v1/organizations").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("nameEn"));
+        body.put("nameEn", "ok");
+        body.put("region", Map.of("city", "青岛\u0000", "country", "CN"));
+        asAdmin().body(JSON.writeValueAsString(body)).post("/api/v1/organizations").then()
+                .statusCode(400)
+                .body("errors.field", hasItem("region.city"));
+        body.put("region", Map.of("city", "青岛市", "country", "CN"));
+        body.put("industryChains", List.of(Fixtures.CHAIN, "\u0000"));
+        asAdmin().body(JSON.writeValueAsString(body)).post("/api/v1/organizations").then()
+                .statusCode(400)
+                .body("errors.field", hasItem("industryChains[1]"));
+        asAdmin().queryParam("name", marker).get("/api/v1/organizations").then().body("items", empty());
+    }
+
+    @Test
+    void anExtremeDateInAJsonBodyIsA400NamingTheField() {
+        UUID org = Fixtures.register(Fixtures.enterprise("极端日期（虚构）"));
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01")) {
+            asAdmin().body(Map.of("organizationId", org.toString(), "role", "MEMBER", "appliedOn", date))
+                    .post("/api/v1/memberships").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("appliedOn"));
+        }
+        asAdmin().queryParam("organizationId", org).get("/api/v1/memberships").then().body("items", empty());
+    }
+
+    @Test
+    void aTooLongUrlIsA414Problem() {
+        asAdmin().queryParam("name", "x".repeat(20_000)).get("/api/v1/organizations").then()
+                .statusCode(414)
+                .contentType("application/problem+json")
+                .body("status", equalTo(414));
+    }
 }

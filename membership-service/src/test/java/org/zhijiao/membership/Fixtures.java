@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.zhijiao.membership.organization.CreditCodes;
+import org.zhijiao.stack.testing.ReadBeforeWrite;
 import org.zhijiao.stack.testing.TestTokens;
 
 /** Builders and shortcuts shared by the API tests. */
@@ -22,12 +23,19 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A caller that reads a resource's ETag before writing to it, as the services require. */
     public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return unguardedAs(token).filter(ReadBeforeWrite.INSTANCE);
     }
 
     public static RequestSpecification asAdmin() {
         return as(TestTokens.admin());
+    }
+
+    /** A caller that sends If-Match only when the test says so: for tests of preconditions. */
+    public static RequestSpecification unguardedAs(String token) {
+        // a plain header (not auth().oauth2()) so that ReadBeforeWrite can read with the same token
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     /** A random, valid unified social credit code (Qingdao division 370200). */

@@ -150,7 +150,7 @@ public class CohortResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reschedule", value = """
             {"startsOn": "2022-09-05", "endsOn": "2025-07-10"}""")))
     public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CohortChange change) {
         requireManaged(id);
@@ -167,7 +167,7 @@ public class CohortResource {
             {"enterprises": [{"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c", "places": 3},
                              {"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8d", "places": 2}]}""")))
     public Response setEnterprises(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EnterprisesRequest request) {
         requireManaged(id);
         return ok(service.setEnterprises(id, request.enterprises(), ifMatch));
@@ -182,7 +182,7 @@ public class CohortResource {
         @ExampleObject(name = "open", value = "{\"action\": \"OPEN_RECRUITMENT\", \"on\": \"2022-06-01\"}"),
         @ExampleObject(name = "cancel", value = "{\"action\": \"CANCEL\", \"reason\": \"Too few applicants\"}")}))
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<CohortAction> request) {
         requireManaged(id);
         return ok(service.transition(id, request, ifMatch, caller.clientId()));

@@ -136,7 +136,7 @@ public class CohortService {
     @Transactional
     public CohortView change(UUID id, CohortChange change, String ifMatch) {
         Cohort cohort = find(id);
-        ETags.checkIfMatch(ifMatch, cohort.version);
+        ETags.requireIfMatch(ifMatch, cohort.version);
         cohort.requireOpen();
         if (change.nameZh() != null) {
             cohort.nameZh = change.nameZh();
@@ -156,7 +156,7 @@ public class CohortService {
     @Transactional
     public CohortView setEnterprises(UUID id, List<EnterprisePlaces> enterprises, String ifMatch) {
         Cohort cohort = find(id);
-        ETags.checkIfMatch(ifMatch, cohort.version);
+        ETags.requireIfMatch(ifMatch, cohort.version);
         cohort.requirePlaceChanges();
         Map<UUID, Integer> wanted = checkedPlaces(enterprises);
         // in id order, so two requests on one cohort never wait for each other's rows crosswise
@@ -183,7 +183,7 @@ public class CohortService {
     public CohortView transition(UUID id, TransitionRequest<CohortAction> request, String ifMatch, String by) {
         // enrollments hold the cohort row in share mode: a cancellation waits for them, and they for it
         Cohort cohort = findLocked(id, LockModeType.PESSIMISTIC_WRITE);
-        ETags.checkIfMatch(ifMatch, cohort.version);
+        ETags.requireIfMatch(ifMatch, cohort.version);
         cohort.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
         return publish(cohort, switch (request.action()) {
             case OPEN_RECRUITMENT -> "recruitment-opened";

@@ -126,7 +126,7 @@ public class EnrollmentResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "probation passed", value = """
             {"inProbation": false}""")))
     public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EnrollmentChange change) {
         requireSchoolOf(id);
@@ -142,7 +142,7 @@ public class EnrollmentResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "pay rise", value = """
             {"sections": {"COMPENSATION": "岗位实习补贴每月1800元"}}""")))
     public Response reviseAgreement(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AgreementRevisionRequest request) {
         requireSchoolOf(id);
         return ok(service.reviseAgreement(id, request, ifMatch, caller.clientId()));
@@ -201,7 +201,7 @@ public class EnrollmentResource {
         @ExampleObject(name = "withdraw", value = "{\"action\": \"WITHDRAW\", \"withdrawalReason\": \"STUDENT_REQUEST\","
                 + " \"reason\": \"Family moved\", \"inProbation\": true}")}))
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EnrollmentTransitionRequest request) {
         requireSchoolOf(id);
         return ok(service.transition(id, request, ifMatch, caller.clientId()));
@@ -217,7 +217,7 @@ public class EnrollmentResource {
             {"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8d", "note": "Moved to the smart-home line"}""")))
     @APIResponse(responseCode = "201", description = "The new enrollment; Location points at it")
     public Response transfer(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransferRequest request) {
         requireSchoolOf(id);
         EnrollmentView view = service.transfer(id, request, ifMatch, caller.clientId());

@@ -94,7 +94,7 @@ public class EnrollmentService {
     @Transactional
     public EnrollmentView transfer(UUID id, TransferRequest request, String ifMatch, String by) {
         Enrollment previous = find(id);
-        ETags.checkIfMatch(ifMatch, previous.version);
+        ETags.requireIfMatch(ifMatch, previous.version);
         if (request.enterpriseId().equals(previous.enterpriseId)) {
             throw ProblemException.invalid("enterpriseId", "is already the enterprise of enrollment " + id);
         }
@@ -116,7 +116,7 @@ public class EnrollmentService {
     @Transactional
     public EnrollmentView change(UUID id, EnrollmentChange change, String ifMatch) {
         Enrollment enrollment = find(id);
-        ETags.checkIfMatch(ifMatch, enrollment.version);
+        ETags.requireIfMatch(ifMatch, enrollment.version);
         if (Enrollment.LIFECYCLE.isTerminal(enrollment.status)) {
             throw ProblemException.invalidTransition("enrollment", id, enrollment.status, "change");
         }
@@ -138,7 +138,7 @@ public class EnrollmentService {
     @Transactional
     public EnrollmentView reviseAgreement(UUID id, AgreementRevisionRequest request, String ifMatch, String by) {
         Enrollment enrollment = find(id);
-        ETags.checkIfMatch(ifMatch, enrollment.version);
+        ETags.requireIfMatch(ifMatch, enrollment.version);
         if (!enrollment.reviseAgreement(request.sections(), by, LocalDate.now(clock))) {
             return EnrollmentView.of(enrollment);
         }
@@ -162,7 +162,7 @@ public class EnrollmentService {
     @Transactional
     public EnrollmentView transition(UUID id, EnrollmentTransitionRequest request, String ifMatch, String by) {
         Enrollment enrollment = find(id);
-        ETags.checkIfMatch(ifMatch, enrollment.version);
+        ETags.requireIfMatch(ifMatch, enrollment.version);
         LocalDate today = LocalDate.now(clock);
         switch (request.action()) {
             case WITHDRAW -> {

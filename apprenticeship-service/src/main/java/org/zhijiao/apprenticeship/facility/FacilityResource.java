@@ -127,7 +127,7 @@ public class FacilityResource {
                     + "consent of the organization concerned; a host changing the hosts of its facility is a 403.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull FacilityRequest request) {
         requireHost(id);
@@ -145,7 +145,7 @@ public class FacilityResource {
         @ExampleObject(name = "establish", value = "{\"action\": \"ESTABLISH\", \"on\": \"2021-09-10\"}"),
         @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Workshop renovation\"}")}))
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<FacilityAction> request) {
         requireHost(id);
         return ok(service.transition(id, request, ifMatch, caller.clientId()));

@@ -67,7 +67,7 @@ public class FacilityService {
     @Transactional
     public FacilityView replace(UUID id, FacilityRequest request, String ifMatch) {
         Facility facility = find(id);
-        ETags.checkIfMatch(ifMatch, facility.version);
+        ETags.requireIfMatch(ifMatch, facility.version);
         if (Facility.LIFECYCLE.isTerminal(facility.status)) {
             throw ProblemException.invalidTransition("facility", id, facility.status, "change");
         }
@@ -78,7 +78,7 @@ public class FacilityService {
     @Transactional
     public FacilityView transition(UUID id, TransitionRequest<FacilityAction> request, String ifMatch, String by) {
         Facility facility = find(id);
-        ETags.checkIfMatch(ifMatch, facility.version);
+        ETags.requireIfMatch(ifMatch, facility.version);
         facility.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
         return publish(facility, switch (request.action()) {
             case ESTABLISH -> "established";

@@ -114,7 +114,7 @@ public class ProgramResource {
             description = "Only a DRAFT can change (409 otherwise): an approved plan is returned to draft first.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "pilot", value = EXAMPLE)))
     public Response replace(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProgramRequest request) {
         if (!caller.isAdmin()) {
@@ -135,7 +135,7 @@ public class ProgramResource {
         @ExampleObject(name = "return", value = "{\"action\": \"RETURN_TO_DRAFT\", \"reason\": \"Add the assessment"
                 + " module\"}")}))
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<ProgramAction> request) {
         ProgramView view = service.transition(id, request, ifMatch, caller.clientId());
         return Response.ok(view).tag(ETags.of(view.version())).build();

@@ -69,7 +69,7 @@ public class ProgramService {
     @Transactional
     public ProgramView replace(UUID id, ProgramRequest request, String ifMatch) {
         Program program = find(id);
-        ETags.checkIfMatch(ifMatch, program.version);
+        ETags.requireIfMatch(ifMatch, program.version);
         program.requireEditable();
         if (!program.schoolId.equals(request.schoolId())) {
             throw ProblemException.invalid("schoolId", "cannot change; it is " + program.schoolId);
@@ -81,7 +81,7 @@ public class ProgramService {
     @Transactional
     public ProgramView transition(UUID id, TransitionRequest<ProgramAction> request, String ifMatch, String by) {
         Program program = find(id);
-        ETags.checkIfMatch(ifMatch, program.version);
+        ETags.requireIfMatch(ifMatch, program.version);
         program.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
         return publish(program, switch (request.action()) {
             case APPROVE -> "approved";

@@ -124,7 +124,7 @@ public class SpecialtyResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = """
             {"nameEn": "IoT technology application", "clusterCode": "IOT"}""")))
     public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SpecialtyChange change) {
         requireManaged(id);
@@ -140,7 +140,7 @@ public class SpecialtyResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "provincial brand", value = """
             {"level": "PROVINCIAL", "kind": "BRAND", "title": "山东省职业教育品牌专业", "from": "2019-12-01"}""")))
     public Response designate(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DesignationRequest request) {
         requireManaged(id);
         SpecialtyView view = service.designate(id, request, ifMatch);
@@ -155,7 +155,7 @@ public class SpecialtyResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "discontinue", value = """
             {"action": "DISCONTINUE", "on": "2022-07-01", "reason": "Merged into 710101"}""")))
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<SpecialtyAction> request) {
         requireManaged(id);
         SpecialtyView view = service.transition(id, request, ifMatch, caller.clientId());

@@ -73,7 +73,7 @@ public class SpecialtyService {
     @Transactional
     public SpecialtyView change(UUID id, SpecialtyChange change, String ifMatch) {
         Specialty specialty = find(id);
-        ETags.checkIfMatch(ifMatch, specialty.version);
+        ETags.requireIfMatch(ifMatch, specialty.version);
         if (change.clusterCode() != null) {
             directory.requireCluster("clusterCode", change.clusterCode());
             specialty.clusterCode = change.clusterCode();
@@ -90,7 +90,7 @@ public class SpecialtyService {
     @Transactional
     public SpecialtyView designate(UUID id, DesignationRequest request, String ifMatch) {
         Specialty specialty = find(id);
-        ETags.checkIfMatch(ifMatch, specialty.version);
+        ETags.requireIfMatch(ifMatch, specialty.version);
         specialty.designate(request.level(), request.kind(), request.title(), request.from(), request.until());
         return publish(specialty, "designated");
     }
@@ -98,7 +98,7 @@ public class SpecialtyService {
     @Transactional
     public SpecialtyView transition(UUID id, TransitionRequest<SpecialtyAction> request, String ifMatch, String by) {
         Specialty specialty = find(id);
-        ETags.checkIfMatch(ifMatch, specialty.version);
+        ETags.requireIfMatch(ifMatch, specialty.version);
         specialty.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
         return publish(specialty, request.action() == SpecialtyAction.DISCONTINUE ? "discontinued" : "resumed");
     }

@@ -14,6 +14,12 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ObjectMapperSetup implements ObjectMapperCustomizer {
 
+    /** Last, so that our deserializers take precedence over the modules Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -28,5 +34,6 @@ public class ObjectMapperSetup implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SafeValuesModule());
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -57,12 +58,37 @@ public class ProblemResponsesFilter implements OASFilter {
                 "Organization 0190a8f0-0000-7000-8000-000000000000 not found", hasId);
         add(operation, "409", "Conflicts with the current state (illegal transition, duplicate, concurrent change)",
                 "invalid-transition", 409, "Cannot suspend membership … in state WITHDRAWN", write);
-        add(operation, "412", "If-Match does not match the current version", "precondition-failed", 412,
-                "If-Match \"3\" does not match the current version \"4\"", ifMatch);
+        add(operation, "412", "If-Match does not match the current version (tags compare strongly: W/ never matches)",
+                "precondition-failed", 412, "If-Match \"3\" does not match the current version \"4\"", ifMatch);
+        add(operation, "428", "If-Match is missing: send the ETag of your last read of this resource",
+                "precondition-required", 428, "If-Match is required: send the ETag of your last read of this resource",
+                ifMatch);
+        if (method == PathItem.HttpMethod.GET && hasId) {
+            documentNotModified(operation);
+        }
         add(operation, "422", "Well-formed but refers to something unusable (e.g. an unknown or inactive organization)",
                 "unprocessable", 422, "organizationId: no such organization", write);
         add(operation, "500", "Unexpected error; quote the requestId", "internal", 500,
                 "Unexpected error; quote the request id when reporting it", true);
+    }
+
+    /** Single-resource reads carry an ETag, so a cached copy can be revalidated for free. */
+    private static void documentNotModified(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().hasAPIResponse("304")) {
+            return;
+        }
+        boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-None-Match".equalsIgnoreCase(p.getName()));
+        if (!declared) {
+            operation.addParameter(OASFactory.createParameter()
+                    .name("If-None-Match")
+                    .in(Parameter.In.HEADER)
+                    .description("ETag of a cached copy; a 304 without a body answers when it is still current")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                    .example("\"3\""));
+        }
+        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not modified: If-None-Match matches the current ETag (compared weakly); no body"));
     }
 
     private static boolean hasQuery(Operation operation) {

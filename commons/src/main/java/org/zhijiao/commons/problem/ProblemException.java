@@ -60,6 +60,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.PRECONDITION_FAILED, detail);
     }
 
+    public static ProblemException preconditionRequired(String header, String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, detail,
+                List.of(new Problem.FieldError(header, "required")));
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }

@@ -1,6 +1,9 @@
 package org.zhijiao.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -26,6 +29,7 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.zhijiao.commons.json.InvalidValueException;
 
 /**
  * Maps every failure a request can meet to an RFC 9457 problem, one method per kind of failure.
@@ -171,15 +175,40 @@ public class ProblemMappers {
             return Problems.response(ProblemType.VALIDATION, field + ": " + message,
                     List.of(new Problem.FieldError(field, message)), request);
         }
+        JsonParser parser = e instanceof InputCoercionException coercion ? coercion.getProcessor() : null;
+        if (parser != null && parser.getParsingContext() != null && parser.getParsingContext().hasPathSegment()) {
+            // a number too large for its field: valid JSON, and the parser knows where it stopped
+            InputCoercionException coercion = (InputCoercionException) e;
+            String field = fieldOf(parser.getParsingContext());
+            String message = "number out of range for " + simpleType(coercion.getTargetType());
+            return Problems.response(ProblemType.VALIDATION, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)), request);
+        }
         String location = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return Problems.response(ProblemType.MALFORMED_REQUEST, "Request body is not valid JSON" + location,
                 List.of(), request);
     }
 
+    /** {@code /cohort/places/0/count} → {@code cohort.places[0].count}. */
+    private static String fieldOf(JsonStreamContext context) {
+        StringBuilder field = new StringBuilder();
+        for (String segment : context.pathAsPointer().toString().substring(1).split("/")) {
+            if (segment.chars().allMatch(Character::isDigit) && !field.isEmpty()) {
+                field.append('[').append(segment).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return field.toString();
+    }
+
     private static String messageOf(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
+        }
+        if (e instanceof InvalidValueException invalid) {
+            return invalid.reason();
         }
         if (e instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
@@ -247,20 +276,61 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
-            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1;
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // "<list element>" names nothing the caller sent: figure[0], codes[1], sections[KEY]
+                appendIndex(field, node);
+                continue;
+            }
+            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1
+                    && nodes.get(i + 1).getKind() != ElementKind.CONTAINER_ELEMENT;
             if (bodyParameter || node.getName() == null) {
                 continue;
             }
             if (!field.isEmpty()) {
                 field.append('.');
             }
-            field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
+            field.append(node.getKind() == ElementKind.PARAMETER
+                    ? requestName(violation, nodes.get(0), node).orElse(node.getName()) : node.getName());
+            appendIndex(field, node);
         }
         return field.isEmpty() ? "request" : field.toString();
+    }
+
+    /** The name the caller used ({@code @QueryParam("figure")}) for a Java parameter ({@code figures}). */
+    private static java.util.Optional<String> requestName(ConstraintViolation<?> violation, Path.Node method,
+            Path.Node parameter) {
+        if (method.getKind() != ElementKind.METHOD || violation.getRootBeanClass() == null) {
+            return java.util.Optional.empty();
+        }
+        Class<?>[] types = method.as(Path.MethodNode.class).getParameterTypes().toArray(Class[]::new);
+        int index = parameter.as(Path.ParameterNode.class).getParameterIndex();
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                for (java.lang.annotation.Annotation annotation
+                        : type.getDeclaredMethod(method.getName(), types).getParameterAnnotations()[index]) {
+                    if (annotation instanceof jakarta.ws.rs.QueryParam query) {
+                        return java.util.Optional.of(query.value());
+                    }
+                    if (annotation instanceof jakarta.ws.rs.PathParam path) {
+                        return java.util.Optional.of(path.value());
+                    }
+                    if (annotation instanceof jakarta.ws.rs.HeaderParam header) {
+                        return java.util.Optional.of(header.value());
+                    }
+                }
+            } catch (NoSuchMethodException e) {
+                // declared further up
+            }
+            // an override without the annotations (e.g. the container's intercepting subclass): look further up
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void appendIndex(StringBuilder field, Path.Node node) {
+        if (node.getIndex() != null) {
+            field.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+            field.append('[').append(node.getKey()).append(']');
+        }
     }
 }

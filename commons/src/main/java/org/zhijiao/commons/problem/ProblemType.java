@@ -14,6 +14,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     INVALID_TRANSITION(409, "invalid-transition", "Transition not allowed"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Request cannot be processed"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),

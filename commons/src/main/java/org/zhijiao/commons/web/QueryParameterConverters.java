@@ -8,7 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,7 +16,8 @@ import org.zhijiao.commons.problem.ProblemException;
 
 /**
  * JAX-RS answers an unparseable query parameter with a bare 404; we answer with a 400 problem that
- * names the parameter and says what it should look like.
+ * names the parameter and says what it should look like. Dates are bounded to years 1 to 9999,
+ * which every database and client can hold.
  */
 @Provider
 public class QueryParameterConverters implements ParamConverterProvider {
@@ -29,7 +30,14 @@ public class QueryParameterConverters implements ParamConverterProvider {
             return null;
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, "an ISO-8601 date such as 2022-12-31", LocalDate::parse);
+            return (ParamConverter<T>) converter(name, "an ISO-8601 date from " + SaneDates.MIN + " to " + SaneDates.MAX,
+                    value -> SaneDates.require(LocalDate.parse(value)));
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) converter(name, "an integer", Integer::valueOf);
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) converter(name, "an integer", Long::valueOf);
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
@@ -63,7 +71,7 @@ public class QueryParameterConverters implements ParamConverterProvider {
                 }
                 try {
                     return parse.apply(value);
-                } catch (IllegalArgumentException | DateTimeParseException e) {
+                } catch (IllegalArgumentException | DateTimeException e) {
                     throw ProblemException.invalid(name, "must be " + expected);
                 }
             }

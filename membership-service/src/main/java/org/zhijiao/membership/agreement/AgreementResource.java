@@ -108,7 +108,7 @@ public class AgreementResource {
     @RolesAllowed(Roles.GROUP_ADMIN)
     @Operation(operationId = "reviseAgreement", summary = "Revise a draft agreement")
     public Response revise(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AgreementRequest request) {
         AgreementView view = service.revise(id, request, ifMatch);
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -122,7 +122,7 @@ public class AgreementResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "sign",
             value = "{\"action\": \"SIGN\", \"on\": \"2022-08-20\"}")))
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         AgreementView view = service.transition(id, request, ifMatch, caller.clientId());
         return Response.ok(view).tag(ETags.of(view.version())).build();

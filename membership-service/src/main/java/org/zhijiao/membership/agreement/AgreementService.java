@@ -83,7 +83,7 @@ public class AgreementService {
     @Transactional
     public AgreementView revise(UUID id, AgreementRequest request, String ifMatch) {
         CooperationAgreement agreement = get(id);
-        ETags.checkIfMatch(ifMatch, agreement.version);
+        ETags.requireIfMatch(ifMatch, agreement.version);
         if (agreement.status != AgreementStatus.DRAFT) {
             throw ProblemException.invalidTransition("agreement", id, agreement.status, "revise");
         }
@@ -98,7 +98,7 @@ public class AgreementService {
     @Transactional
     public AgreementView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
         CooperationAgreement agreement = get(id);
-        ETags.checkIfMatch(ifMatch, agreement.version);
+        ETags.requireIfMatch(ifMatch, agreement.version);
         if (request.action() == AgreementAction.SUPERSEDE) {
             throw ProblemException.invalid("action", "an agreement is superseded by signing its successor");
         }

@@ -129,7 +129,7 @@ public class MembershipResource {
         @ExampleObject(name = "approve", value = "{\"action\": \"APPROVE\", \"on\": \"2008-09-01\"}"),
         @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Dues unpaid for 2022\"}")}))
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         if (!caller.isAdmin()) {
             Membership membership = service.find(id);
@@ -149,7 +149,7 @@ public class MembershipResource {
     @RolesAllowed(Roles.GROUP_ADMIN)
     @Operation(operationId = "changeMembership", summary = "Change a membership's role or sub-alliances")
     public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MembershipChange change) {
         MembershipView view = service.change(id, change, ifMatch);
         return Response.ok(view).tag(ETags.of(view.version())).build();

@@ -137,7 +137,7 @@ public class MembershipService {
     @Transactional
     public MembershipView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
         Membership membership = find(id);
-        ETags.checkIfMatch(ifMatch, membership.version);
+        ETags.requireIfMatch(ifMatch, membership.version);
         membership.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
         return publish(membership, changeName(request.action()));
     }
@@ -145,7 +145,7 @@ public class MembershipService {
     @Transactional
     public MembershipView change(UUID id, MembershipChange change, String ifMatch) {
         Membership membership = find(id);
-        ETags.checkIfMatch(ifMatch, membership.version);
+        ETags.requireIfMatch(ifMatch, membership.version);
         if (Membership.LIFECYCLE.isTerminal(membership.status)) {
             throw ProblemException.invalidTransition("membership", id, membership.status, "change");
         }

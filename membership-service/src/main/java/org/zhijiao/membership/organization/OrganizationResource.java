@@ -117,7 +117,7 @@ public class OrganizationResource {
     @Operation(operationId = "updateOrganization", summary = "Replace an organization's registered details")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
     public Response update(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrganizationRequest request) {
         OrganizationView view = service.update(id, request, ifMatch);
@@ -131,7 +131,7 @@ public class OrganizationResource {
             description = "A campus is part of its school, never a member of its own.")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addCampus(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CampusRequest request) {
         CampusView campus = service.addCampus(id, request, ifMatch);
         return Response.created(URI.create("/api/v1/organizations/" + id)).entity(campus).build();

@@ -105,7 +105,7 @@ public class OrganizationService {
     @Transactional
     public OrganizationView update(UUID id, OrganizationRequest request, String ifMatch) {
         Organization organization = find(id);
-        ETags.checkIfMatch(ifMatch, organization.version);
+        ETags.requireIfMatch(ifMatch, organization.version);
         if (sameDetails(organization, request)) {
             // nothing to change: same version, no event
             return OrganizationView.of(organization);
@@ -118,7 +118,7 @@ public class OrganizationService {
     @Transactional
     public CampusView addCampus(UUID id, CampusRequest request, String ifMatch) {
         Organization organization = find(id);
-        ETags.checkIfMatch(ifMatch, organization.version);
+        ETags.requireIfMatch(ifMatch, organization.version);
         if (organization.kind != OrganizationKind.SCHOOL) {
             throw ProblemException.unprocessable("organizationId", "only schools have branch campuses");
         }

@@ -99,7 +99,7 @@ public class RecognitionResource {
     @RolesAllowed(Roles.GROUP_ADMIN)
     @Operation(operationId = "transitionRecognition", summary = "Revoke a recognition")
     public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         RecognitionView view = service.transition(id, request, ifMatch, caller.clientId());
         return Response.ok(view).tag(ETags.of(view.version())).build();

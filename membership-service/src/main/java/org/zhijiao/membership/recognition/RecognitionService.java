@@ -100,7 +100,7 @@ public class RecognitionService {
     public RecognitionView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
         Recognition recognition = Recognition.<Recognition>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Recognition", id));
-        ETags.checkIfMatch(ifMatch, recognition.version);
+        ETags.requireIfMatch(ifMatch, recognition.version);
         RecognitionStatus next = Recognition.LIFECYCLE.next(recognition.status, request.action(), id);
         History.append(recognition.history, next, request.action(), request.on(), request.reason(), by,
                 LocalDate.now(clock));

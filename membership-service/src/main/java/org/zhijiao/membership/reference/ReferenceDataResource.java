@@ -61,11 +61,15 @@ public class ReferenceDataResource {
     @Path("/{code}")
     @RolesAllowed(Roles.GROUP_ADMIN)
     @Operation(operationId = "putReferenceItem", summary = "Define or rename a reference code",
-            description = "Idempotent: the same request twice leaves one code. Retire a code with `retiredOn`.")
+            description = "Idempotent: the same request twice leaves one code. Retire a code with `retiredOn`. "
+                    + "Changing an existing code needs its ETag in `If-Match`.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "201", description = "Created")
     public Response put(@PathParam("kind") String kind, @PathParam("code") String code,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+                    description = "ETag of your last read; required to change an existing code (428 without it), "
+                            + "not to define a new one or to repeat an identical definition")
+            @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReferenceItemRequest request, @Context UriInfo uri) {
         ReferenceDataService.Upserted result = service.upsert(kindOf(kind), code, request, ifMatch);
         Response.ResponseBuilder response = result.created()

@@ -48,8 +48,9 @@ public class ReferenceDataService {
             item = new ReferenceItem();
             item.kind = kind;
             item.code = code;
-        } else {
-            ETags.checkIfMatch(ifMatch, item.version);
+        } else if (!sameAs(item, request)) {
+            // defining a code again is idempotent; changing it needs the tag of the caller's last read
+            ETags.requireIfMatch(ifMatch, item.version);
         }
         boolean same = !created && Objects.equals(item.nameZh, request.nameZh())
                 && Objects.equals(item.nameEn, request.nameEn()) && Objects.equals(item.retiredOn, request.retiredOn());
@@ -71,6 +72,12 @@ public class ReferenceDataService {
                     kind.path() + "/" + code, view);
         }
         return new Upserted(view, created);
+    }
+
+    private static boolean sameAs(ReferenceItem item, ReferenceItemRequest request) {
+        return Objects.equals(item.nameZh, request.nameZh())
+                && Objects.equals(item.nameEn, request.nameEn())
+                && Objects.equals(item.retiredOn, request.retiredOn());
     }
 
     public record Upserted(ReferenceItemView item, boolean created) {

@@ -10,14 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * A partner's view of the platform: the gateway's public API, authenticated with OAuth2 client
  * credentials. Refreshes its token before it expires; every non-2xx answer becomes an
- * {@link ApiException} carrying the problem body.
+ * {@link ApiException} carrying the problem body. Writes to an existing resource carry the
+ * {@code If-Match} of the ETag read just before, as the services require.
  */
 public final class PlatformClient {
 
@@ -99,8 +104,56 @@ public final class PlatformClient {
         }
     }
 
-    private JsonNode send(String method, String path, Object body, Map<String, String> headers) {
+    /**
+     * The resources whose ETag may guard a write at {@code path}, nearest first: a PUT or PATCH
+     * guards the path itself, a POST to {@code /api/v1/x/{id}/action} its parent; both fall back
+     * to the enclosing {@code /api/v1/x/{id}} (e.g. {@code PUT /enrollments/{id}/agreement}).
+     */
+    public static List<String> guardingResources(String method, String path) {
+        String resource = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        resource = resource.replaceAll("/+$", "");
+        if (method.equals("POST")) {
+            resource = resource.substring(0, Math.max(0, resource.lastIndexOf('/')));
+        } else if (!List.of("PUT", "PATCH", "DELETE").contains(method)) {
+            return List.of();
+        }
+        List<String> candidates = new ArrayList<>();
+        // "", "api", "v1", collection, id: shorter paths are collections, never guarded
+        while (resource.split("/").length >= 5) {
+            candidates.add(resource);
+            resource = resource.substring(0, resource.lastIndexOf('/'));
+        }
+        return candidates;
+    }
+
+    /**
+     * Adds the If-Match of the guarding resource, read just before the write: other clients (a
+     * school, an enterprise confirming an agreement) change the same objects, so a tag remembered
+     * from an earlier answer may be stale, and reading is what a careful client does anyway.
+     */
+    private Map<String, String> withIfMatch(String method, String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        if (headers.keySet().stream().anyMatch("If-Match"::equalsIgnoreCase)) {
+            return headers;
+        }
+        for (String resource : guardingResources(method, path)) {
+            HttpResponse<byte[]> current = sendWithBackoff(HttpRequest.newBuilder(gateway.resolve(resource))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Accept", "application/json").GET().build());
+            Optional<String> etag = current.headers().firstValue("ETag");
+            if (current.statusCode() == 200 && etag.isPresent()) {
+                Map<String, String> guarded = new HashMap<>(headers);
+                guarded.put("If-Match", etag.get());
+                return guarded;
+            }
+        }
+        return headers;
+    }
+
+    private JsonNode send(String method, String path, Object body, Map<String, String> requested) {
         try {
+            Map<String, String> headers = withIfMatch(method, path, requested);
             HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token())
