@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
-import org.zhijiao.stack.ServiceEnvironment;
 
 /**
  * Hostile input through the gateway, driven by the merged OpenAPI spec: every query and path
@@ -439,7 +438,7 @@ class BadInputE2ETest {
         for (JsonNode item : items) {
             for (String field : List.of(name, "id", "code", "clientId")) {
                 String value = item.path(field).asText("");
-                if (!value.isEmpty() && !value.equals(ServiceEnvironment.BOOTSTRAP_CLIENT_ID)) {
+                if (!value.isEmpty() && !value.equals(platform.admin.clientId())) {
                     return Optional.of(value);
                 }
             }
@@ -536,7 +535,7 @@ class BadInputE2ETest {
 
     private static synchronized String token() throws Exception {
         if (token == null || System.currentTimeMillis() > tokenUntil) {
-            token = platform.token(ServiceEnvironment.BOOTSTRAP_CLIENT_ID, platform.adminSecret);
+            token = platform.token(platform.admin.clientId(), platform.admin.secret());
             tokenUntil = System.currentTimeMillis() + 60_000;
         }
         return token;

@@ -249,12 +249,17 @@ final class ApprenticeshipData {
             body.put("type", facility.path("type").asText());
             body.put("nameZh", facility.path("nameZh").asText());
             body.put("nameEn", facility.path("nameEn").asText());
-            body.put("hostOrganizationIds", hosts);
+            // the host plans it alone; co-hosts, who agreed, are added by the secretariat
+            body.put("hostOrganizationIds", hosts.subList(0, 1));
             body.put("level", facility.path("level").asText());
             body.put("capacity", facility.path("capacity").asInt());
             body.put("focus", facility.path("focus").asText());
             body.put("plannedOn", facility.path("plannedOn").asText());
             String id = eventually(() -> host.post("/api/v1/facilities", body)).path("id").asText();
+            if (hosts.size() > 1) {
+                body.put("hostOrganizationIds", hosts);
+                secretariat.put("/api/v1/facilities/" + id, body);
+            }
             transition("/api/v1/facilities/" + id, host, "ESTABLISH", facility.path("establishedOn").asText());
             added++;
         }
