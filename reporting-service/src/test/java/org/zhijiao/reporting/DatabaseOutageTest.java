@@ -8,6 +8,8 @@ import static org.zhijiao.reporting.Events.step;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.sql.Connection;
@@ -80,12 +82,16 @@ class DatabaseOutageTest {
 
         String admin = jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
         boolean sawStalled = false;
+        ExtractableResponse<Response> unavailable = null;
         try (Connection c = DriverManager.getConnection(admin, username, password); Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
             long until = System.nanoTime() + OUTAGE.toNanos();
             while (System.nanoTime() < until) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
                         + "' AND pid <> pg_backend_pid()");
+                if (unavailable == null && System.nanoTime() > until - OUTAGE.toNanos() + Duration.ofSeconds(10).toNanos()) {
+                    unavailable = Api.asAdmin().get("/api/v1/summary?asOf=" + DAY + "&figure=otherMembers").then().extract();
+                }
                 if (!sawStalled && System.nanoTime() > until - OUTAGE.toNanos() + Duration.ofSeconds(40).toNanos()) {
                     sawStalled = given().get(management.resolve("/q/health/ready")).then().extract().statusCode() == 503
                             && given().get(management.resolve("/q/health/ready")).then().extract().asString().contains("STALLED");
@@ -102,6 +108,10 @@ class DatabaseOutageTest {
         Events.sendAll(Topics.MEMBERSHIPS, List.of()); // flush
 
         assertThat(sawStalled).as("health reported the stalled consumer during the outage").isTrue();
+        // a reader meanwhile was told the figures are unavailable for now, not that the service broke
+        assertThat(unavailable.statusCode()).as(unavailable.asString()).isEqualTo(503);
+        assertThat(unavailable.contentType()).startsWith("application/problem+json");
+        assertThat(unavailable.header("Retry-After")).isEqualTo("5");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Api.atEnd("asOf=" + DAY, "otherMembers") - base == sent.get());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

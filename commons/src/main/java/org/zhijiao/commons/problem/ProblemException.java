@@ -65,6 +65,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(header, "required")));
     }
 
+    /** 503: a store the service needs (its database, Kafka) cannot be reached now; the client may retry. */
+    public static ProblemException unavailable(String detail, Throwable cause) {
+        ProblemException e = new ProblemException(ProblemType.UPSTREAM_UNAVAILABLE, detail);
+        e.initCause(cause);
+        return e;
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }

@@ -41,7 +41,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return Problems.response(e.type(), e.getMessage(), e.errors(), request);
+        Response response = Problems.response(e.type(), e.getMessage(), e.errors(), request);
+        if (e.type() == ProblemType.UPSTREAM_UNAVAILABLE) {
+            // a store away for a moment: tell clients when to try again (RFC 9110 §10.2.3)
+            return Response.fromResponse(response).header("Retry-After", "5").build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper(priority = 1)

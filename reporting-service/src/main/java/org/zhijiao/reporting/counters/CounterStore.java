@@ -1,5 +1,9 @@
 package org.zhijiao.reporting.counters;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,61 +11,131 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.zhijiao.reporting.counters.Deltas.Key;
 import org.zhijiao.reporting.counters.Spans.Series;
 
-/** Writes counter deltas and reads cumulative counts; plain JDBC on the caller's connection. */
-public final class CounterStore {
+/**
+ * Writes counter deltas and reads cumulative counts on the caller's connection. Series are written
+ * by their integer id ({@code counter_series}); the ids this replica has seen are kept in memory —
+ * one entry per figure and slice value, so the map is bounded by the catalogue and the reference
+ * data, not by the number of aggregates.
+ */
+@ApplicationScoped
+public class CounterStore {
 
     private static final int CHUNK = 5000;
 
-    private CounterStore() {
+    /** A series' name: figure, slice dimension and value. */
+    record Name(String figure, String dimension, String value) {
     }
 
-    /** Adds the deltas to the counters, in primary-key order. */
-    public static void write(Connection c, Tables tables, Deltas deltas) throws SQLException {
-        List<Map.Entry<Key, long[]>> rows = deltas.rows();
+    private final Map<Name, Integer> ids = new ConcurrentHashMap<>();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Adds the deltas to the counters, in primary-key order (so concurrent writers lock rows alike). */
+    public void write(Connection c, Tables tables, Deltas deltas) throws SQLException {
+        List<Map.Entry<Key, long[]>> changed = deltas.rows();
+        if (changed.isEmpty()) {
+            return;
+        }
+        resolve(changed.stream().map(r -> name(r.getKey())).collect(Collectors.toSet()));
+        int n = changed.size();
+        long[][] rows = new long[n][];
+        for (int i = 0; i < n; i++) {
+            Key k = changed.get(i).getKey();
+            long[] counts = changed.get(i).getValue();
+            rows[i] = new long[] {ids.get(name(k)), k.grain(), k.bucket(), counts[0], counts[1]};
+        }
+        Arrays.sort(rows, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
         String sql = """
-                INSERT INTO %1$s (figure, grain, bucket, dimension, value, entered, exited)
-                SELECT f, g, DATE '1970-01-01' + b, d, v, e, x
-                FROM unnest(?::text[], ?::int2[], ?::int4[], ?::text[], ?::text[], ?::int8[], ?::int8[]) AS t(f, g, b, d, v, e, x)
-                ON CONFLICT (figure, grain, bucket, dimension, value) DO UPDATE
+                INSERT INTO %1$s (series, grain, bucket, entered, exited)
+                SELECT * FROM unnest(?::int4[], ?::int2[], ?::int4[], ?::int8[], ?::int8[])
+                ON CONFLICT (series, grain, bucket) DO UPDATE
                 SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited
-                """.formatted(tables.figureCount());
+                """.formatted(tables.counter());
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<Map.Entry<Key, long[]>> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                int n = chunk.size();
-                String[] f = new String[n];
-                Short[] g = new Short[n];
-                Integer[] b = new Integer[n];
-                String[] d = new String[n];
-                String[] v = new String[n];
-                Long[] e = new Long[n];
-                Long[] x = new Long[n];
-                for (int i = 0; i < n; i++) {
-                    Key k = chunk.get(i).getKey();
-                    f[i] = k.figure();
-                    g[i] = k.grain();
-                    b[i] = (int) k.bucket();
-                    d[i] = k.dimension();
-                    v[i] = k.value();
-                    e[i] = chunk.get(i).getValue()[0];
-                    x[i] = chunk.get(i).getValue()[1];
+            for (int from = 0; from < n; from += CHUNK) {
+                int size = Math.min(n, from + CHUNK) - from;
+                Integer[] series = new Integer[size];
+                Short[] grain = new Short[size];
+                Integer[] bucket = new Integer[size];
+                Long[] entered = new Long[size];
+                Long[] exited = new Long[size];
+                for (int i = 0; i < size; i++) {
+                    long[] row = rows[from + i];
+                    series[i] = (int) row[0];
+                    grain[i] = (short) row[1];
+                    bucket[i] = (int) row[2];
+                    entered[i] = row[3];
+                    exited[i] = row[4];
                 }
-                s.setArray(1, c.createArrayOf("text", f));
-                s.setArray(2, c.createArrayOf("int2", g));
-                s.setArray(3, c.createArrayOf("int4", b));
-                s.setArray(4, c.createArrayOf("text", d));
-                s.setArray(5, c.createArrayOf("text", v));
-                s.setArray(6, c.createArrayOf("int8", e));
-                s.setArray(7, c.createArrayOf("int8", x));
+                s.setArray(1, c.createArrayOf("int4", series));
+                s.setArray(2, c.createArrayOf("int2", grain));
+                s.setArray(3, c.createArrayOf("int4", bucket));
+                s.setArray(4, c.createArrayOf("int8", entered));
+                s.setArray(5, c.createArrayOf("int8", exited));
                 s.executeUpdate();
             }
         }
+    }
+
+    private static Name name(Key k) {
+        return new Name(k.figure(), k.dimension(), k.value());
+    }
+
+    /**
+     * Makes sure every named series has its id, creating the missing ones in a transaction of their
+     * own: committed at once, so an id this replica remembers always exists, whatever becomes of the
+     * batch that needed it.
+     */
+    private void resolve(Set<Name> names) {
+        Set<Name> missing = new HashSet<>();
+        for (Name name : names) {
+            if (!ids.containsKey(name)) {
+                missing.add(name);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Name> sorted = missing.stream().sorted(Comparator.comparing(Name::figure).thenComparing(Name::dimension)
+                .thenComparing(Name::value)).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement insert = c.prepareStatement("""
+                            INSERT INTO counter_series (figure, dimension, value)
+                            SELECT * FROM unnest(?::text[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING""");
+                    PreparedStatement select = c.prepareStatement("""
+                            SELECT s.id, s.figure, s.dimension, s.value FROM counter_series s
+                            JOIN unnest(?::text[], ?::text[], ?::text[]) AS n(f, d, v)
+                              ON s.figure = n.f AND s.dimension = n.d AND s.value = n.v""")) {
+                for (PreparedStatement s : List.of(insert, select)) {
+                    s.setArray(1, c.createArrayOf("text", sorted.stream().map(Name::figure).toArray()));
+                    s.setArray(2, c.createArrayOf("text", sorted.stream().map(Name::dimension).toArray()));
+                    s.setArray(3, c.createArrayOf("text", sorted.stream().map(Name::value).toArray()));
+                }
+                insert.executeUpdate();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(new Name(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getInt(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Naming counter series failed", e);
+            }
+        });
     }
 
     /** Entities that came in and went out up to a day, summed over all days up to it. */
@@ -78,15 +152,16 @@ public final class CounterStore {
      * buckets before the day's year, the month buckets of its year before its month and the day
      * buckets of its month up to it: at most (years + 11 + 31) rows per series and day.
      */
-    public static Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures,
-            List<LocalDate> days) throws SQLException {
+    public Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures, List<LocalDate> days)
+            throws SQLException {
         Map<String, Map<Series, Cumulative[]>> result = new HashMap<>();
         String sql = """
-                SELECT figure, dimension, value, sum(entered), sum(exited) FROM figure_count
-                WHERE figure = ANY(?) AND (
-                    (grain = 2 AND bucket < ?) OR (grain = 1 AND bucket >= ? AND bucket < ?)
-                    OR (grain = 0 AND bucket >= ? AND bucket <= ?))
-                GROUP BY figure, dimension, value""";
+                SELECT s.figure, s.dimension, s.value, sum(n.entered), sum(n.exited)
+                FROM counter_series s JOIN counter n ON n.series = s.id
+                WHERE s.figure = ANY(?) AND (
+                    (n.grain = 2 AND n.bucket < ?) OR (n.grain = 1 AND n.bucket >= ? AND n.bucket < ?)
+                    OR (n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?))
+                GROUP BY s.figure, s.dimension, s.value""";
         Array names = c.createArrayOf("text", figures.toArray(String[]::new));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < days.size(); i++) {
@@ -97,14 +172,14 @@ public final class CounterStore {
                 if (day.isAfter(Spans.LAST)) {
                     day = Spans.LAST;
                 }
-                LocalDate year = day.withDayOfYear(1);
-                LocalDate month = day.withDayOfMonth(1);
+                int year = (int) day.withDayOfYear(1).toEpochDay();
+                int month = (int) day.withDayOfMonth(1).toEpochDay();
                 s.setArray(1, names);
-                s.setObject(2, year);
-                s.setObject(3, year);
-                s.setObject(4, month);
-                s.setObject(5, month);
-                s.setObject(6, day);
+                s.setInt(2, year);
+                s.setInt(3, year);
+                s.setInt(4, month);
+                s.setInt(5, month);
+                s.setInt(6, (int) day.toEpochDay());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Cumulative[] cells = result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -120,7 +195,7 @@ public final class CounterStore {
 
     private static Cumulative[] zeros(int n) {
         Cumulative[] cells = new Cumulative[n];
-        java.util.Arrays.fill(cells, Cumulative.ZERO);
+        Arrays.fill(cells, Cumulative.ZERO);
         return cells;
     }
 
@@ -129,20 +204,20 @@ public final class CounterStore {
     }
 
     /** The day buckets of a figure's dimension from {@code from} through {@code to}, in day order. */
-    public static List<DayChange> days(Connection c, String figure, String dimension, LocalDate from, LocalDate to)
+    public List<DayChange> days(Connection c, String figure, String dimension, LocalDate from, LocalDate to)
             throws SQLException {
         List<DayChange> changes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT value, bucket, entered, exited FROM figure_count
-                WHERE figure = ? AND grain = 0 AND bucket >= ? AND bucket <= ? AND dimension = ?
-                ORDER BY bucket""")) {
+                SELECT s.value, n.bucket, n.entered, n.exited FROM counter_series s JOIN counter n ON n.series = s.id
+                WHERE s.figure = ? AND s.dimension = ? AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
+                ORDER BY n.bucket""")) {
             s.setString(1, figure);
-            s.setObject(2, from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from);
-            s.setObject(3, to.isAfter(Spans.LAST) ? Spans.LAST : to);
-            s.setString(4, dimension);
+            s.setString(2, dimension);
+            s.setInt(3, (int) (from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from).toEpochDay());
+            s.setInt(4, (int) (to.isAfter(Spans.LAST) ? Spans.LAST : to).toEpochDay());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new DayChange(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
+                    changes.add(new DayChange(rs.getString(1), LocalDate.ofEpochDay(rs.getInt(2)), rs.getLong(3),
                             rs.getLong(4)));
                 }
             }

@@ -66,6 +66,11 @@ public final class Deltas {
         counts[1] += exited;
     }
 
+    /** Adds another batch of deltas to these. */
+    public void addAll(Deltas other) {
+        other.rows.forEach((key, counts) -> bump(key, counts[0], counts[1]));
+    }
+
     /** The rows that change something, in one fixed order (so concurrent writers lock rows alike). */
     public List<Map.Entry<Key, long[]>> rows() {
         List<Map.Entry<Key, long[]>> changed = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.zhijiao.reporting.counters;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.zhijiao.reporting.summary.Item;
 
 /**
@@ -77,36 +75,32 @@ public final class Spans {
     }
 
     private static Changes changes(List<Item> items) {
-        TreeSet<Long> days = new TreeSet<>();
-        days.add(ORIGIN_DAY);
-        for (Item item : items) {
-            item.timeline().changes().forEach(day -> {
-                long d = day.toEpochDay();
-                if (d > ORIGIN_DAY && d <= LAST_DAY) {
-                    days.add(d);
-                }
-            });
-        }
-        List<Long> entered = new ArrayList<>();
-        List<Long> exited = new ArrayList<>();
+        long[] days = items.stream().flatMap(item -> item.timeline().changes()).mapToLong(LocalDate::toEpochDay)
+                .filter(d -> d > ORIGIN_DAY && d <= LAST_DAY).sorted().distinct().toArray();
+        long[] entered = new long[days.length + 1];
+        long[] exited = new long[days.length + 1];
+        int in = 0;
+        int out = 0;
         boolean previous = false;
-        for (long day : days) {
-            LocalDate date = LocalDate.ofEpochDay(day);
-            boolean current = false;
-            for (Item item : items) {
-                if (item.timeline().in(date)) {
-                    current = true;
-                    break;
-                }
-            }
+        for (int i = -1; i < days.length; i++) {
+            long day = i < 0 ? ORIGIN_DAY : days[i];
+            boolean current = inAny(items, LocalDate.ofEpochDay(day));
             if (current && !previous) {
-                entered.add(day);
+                entered[in++] = day;
             } else if (!current && previous) {
-                exited.add(day);
+                exited[out++] = day;
             }
             previous = current;
         }
-        return new Changes(entered.stream().mapToLong(Long::longValue).toArray(),
-                exited.stream().mapToLong(Long::longValue).toArray());
+        return new Changes(Arrays.copyOf(entered, in), Arrays.copyOf(exited, out));
+    }
+
+    private static boolean inAny(List<Item> items, LocalDate day) {
+        for (Item item : items) {
+            if (item.timeline().in(day)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.zhijiao.reporting.counters.CounterStore;
 import org.zhijiao.reporting.counters.Deltas;
@@ -69,6 +75,9 @@ public class ProjectionApplier {
 
     @Inject
     EventReader reader;
+
+    @Inject
+    CounterStore counters;
 
     @Inject
     Clock clock;
@@ -165,7 +174,7 @@ public class ProjectionApplier {
         upsertProjections(c, tables, winners.values());
         linkCohorts(c, tables, winners.values());
         long t5 = System.nanoTime();
-        CounterStore.write(c, tables, deltas);
+        counters.write(c, tables, deltas);
         long t6 = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Applied %d events (%d newer): load %d ms, lock %d ms, inputs %d ms, recount %d ms, "
@@ -511,10 +520,12 @@ public class ProjectionApplier {
 
     /**
      * A rebuild's second phase: counts every entity of the (shadow) projections into its empty
-     * counters, a chunk of entities at a time, with the same recount as the live path.
+     * counters with the same recount as the live path, a chunk of entities at a time. The caller's
+     * thread lists the chunks and writes the counters on {@code c}; {@link #COUNT_WORKERS} workers
+     * load each chunk's inputs (on connections of their own: the shadow projections are committed and
+     * no longer change) and recount it meanwhile.
      */
     public void countAll(Connection c, Tables tables, Runnable progress) throws SQLException {
-        Deltas deltas = new Deltas();
         String p = tables.projection();
         Map<Family, String> keys = Map.of(
                 Family.ORGANIZATION, "SELECT DISTINCT data ->> 'organizationId' FROM %s WHERE topic = '%s' "
@@ -525,69 +536,101 @@ public class ProjectionApplier {
                         + "AND aggregate_id > ? ORDER BY 1 LIMIT ?",
                 Family.MENTOR, "SELECT DISTINCT data ->> 'enterpriseId' FROM %s WHERE topic = '%s' "
                         .formatted(p, Topics.ENROLLMENTS) + "AND (data ->> 'enterpriseId') > ? ORDER BY 1 LIMIT ?");
-        for (Map.Entry<Family, String> family : keys.entrySet()) {
-            String after = "";
-            while (true) {
-                List<String> chunk = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement(family.getValue())) {
-                    s.setString(1, after);
-                    s.setInt(2, COUNT_CHUNK);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            chunk.add(rs.getString(1));
+        ExecutorService workers = Executors.newFixedThreadPool(COUNT_WORKERS, r -> new Thread(r, "projection-rebuild-count"));
+        Deque<Future<Deltas>> pending = new ArrayDeque<>();
+        Deltas deltas = new Deltas();
+        try {
+            for (Map.Entry<Family, String> family : keys.entrySet()) {
+                String after = "";
+                while (true) {
+                    List<String> chunk = new ArrayList<>();
+                    try (PreparedStatement s = c.prepareStatement(family.getValue())) {
+                        s.setString(1, after);
+                        s.setInt(2, COUNT_CHUNK);
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                chunk.add(rs.getString(1));
+                            }
                         }
                     }
+                    if (chunk.isEmpty()) {
+                        break;
+                    }
+                    after = chunk.get(chunk.size() - 1);
+                    Family counted = family.getKey();
+                    pending.add(workers.submit(() -> {
+                        Affected affected = new Affected();
+                        chunk.forEach(id -> affected.entity(counted, id));
+                        Map<String, Map<String, EventData>> inputs = new HashMap<>();
+                        try (Connection own = dataSource.getConnection()) {
+                            affected.loadInputs(own, tables, this, inputs);
+                        }
+                        Deltas counts = new Deltas();
+                        recount(affected, new Projections(inputs), +1, counts);
+                        return counts;
+                    }));
+                    drain(c, tables, pending, COUNT_WORKERS, deltas, progress);
                 }
-                if (chunk.isEmpty()) {
-                    break;
+            }
+            for (String topic : Topics.ALL) {
+                if (!ownFamilyTopic(topic)) {
+                    continue;
                 }
-                after = chunk.get(chunk.size() - 1);
-                Affected affected = new Affected();
-                chunk.forEach(id -> affected.entity(family.getKey(), id));
-                Map<String, Map<String, EventData>> inputs = new HashMap<>();
-                affected.loadInputs(c, tables, this, inputs);
-                recount(affected, new Projections(inputs), +1, deltas);
-                flushWhenLarge(c, tables, deltas, progress);
-            }
-        }
-        for (String topic : Topics.ALL) {
-            if (!ownFamilyTopic(topic)) {
-                continue;
-            }
-            String after = "";
-            while (true) {
-                Map<String, Map<String, EventData>> rows = new HashMap<>();
-                String last = null;
-                try (PreparedStatement s = c.prepareStatement("SELECT aggregate_id, data::text FROM %s WHERE topic = ? "
-                        .formatted(p) + "AND aggregate_id > ? ORDER BY aggregate_id LIMIT ?")) {
-                    s.setString(1, topic);
-                    s.setString(2, after);
-                    s.setInt(3, COUNT_CHUNK);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            last = rs.getString(1);
-                            put(rows, topic, reader.stored(rs.getString(2), Topics.contract(topic).dataType()));
+                String after = "";
+                while (true) {
+                    Map<String, Map<String, EventData>> rows = new HashMap<>();
+                    String last = null;
+                    try (PreparedStatement s = c.prepareStatement("SELECT aggregate_id, data::text FROM %s WHERE topic = ? "
+                            .formatted(p) + "AND aggregate_id > ? ORDER BY aggregate_id LIMIT ?")) {
+                        s.setString(1, topic);
+                        s.setString(2, after);
+                        s.setInt(3, COUNT_CHUNK);
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                last = rs.getString(1);
+                                put(rows, topic, reader.stored(rs.getString(2), Topics.contract(topic).dataType()));
+                            }
                         }
                     }
+                    if (last == null) {
+                        break;
+                    }
+                    after = last;
+                    recountOwn(new Projections(rows), +1, deltas);
+                    flushWhenLarge(c, tables, deltas, progress);
                 }
-                if (last == null) {
-                    break;
-                }
-                after = last;
-                recountOwn(new Projections(rows), +1, deltas);
-                flushWhenLarge(c, tables, deltas, progress);
             }
+            drain(c, tables, pending, 0, deltas, progress);
+            counters.write(c, tables, deltas);
+        } finally {
+            workers.shutdownNow();
         }
-        CounterStore.write(c, tables, deltas);
     }
 
+    /** Adds finished chunks to the deltas until at most {@code inFlight} are pending (bounding memory). */
+    private void drain(Connection c, Tables tables, Deque<Future<Deltas>> pending, int inFlight, Deltas deltas,
+            Runnable progress) throws SQLException {
+        while (pending.size() > inFlight) {
+            try {
+                deltas.addAll(pending.poll().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Counting was interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof SQLException sql ? sql : new IllegalStateException(e.getCause());
+            }
+            flushWhenLarge(c, tables, deltas, progress);
+        }
+    }
+
+    private static final int COUNT_WORKERS = 2;
     private static final int COUNT_CHUNK = 2000;
     private static final int FLUSH_ROWS = 200_000;
 
-    private static void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
+    private void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
             throws SQLException {
         if (deltas.size() > FLUSH_ROWS) {
-            CounterStore.write(c, tables, deltas);
+            counters.write(c, tables, deltas);
             deltas.clear();
         }
         progress.run();

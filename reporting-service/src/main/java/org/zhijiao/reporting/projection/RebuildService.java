@@ -372,6 +372,12 @@ public class RebuildService {
         String[] shadow = Tables.SHADOW.all();
         for (int i = 0; i < live.length; i++) {
             update("CREATE TABLE %s (LIKE %s INCLUDING ALL)".formatted(shadow[i], live[i]));
+            // LIKE copies columns, constraints and indexes but not storage parameters (the counters' fillfactor)
+            String options = query("SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = ?::regclass",
+                    rs -> rs.getString(1), live[i]);
+            if (options != null && !options.isEmpty()) {
+                update("ALTER TABLE %s SET (%s)".formatted(shadow[i], options));
+            }
         }
     }
 

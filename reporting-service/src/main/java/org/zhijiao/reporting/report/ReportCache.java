@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.zhijiao.commons.problem.ProblemException;
 
 /**
  * Reports and pages already assembled, per year, language and revision of the figures
@@ -54,7 +55,7 @@ public class ReportCache {
                 ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the figures' revision failed", e);
+            throw ProblemException.unavailable("The report cannot be read now (the reporting database does not answer); retry shortly", e);
         }
     }
 }

@@ -13,6 +13,7 @@ import static org.zhijiao.reporting.events.Topics.SPECIALTIES;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,25 +201,43 @@ public final class FigureCatalog {
 
     private static List<Item> members(Projections p, Predicate<MemberStretch> which) {
         List<Item> items = new ArrayList<>();
-        for (Membership m : p.memberships()) {
-            for (MemberStretch s : stretches(p, m)) {
-                if (!which.test(s)) {
-                    continue;
-                }
-                Item item = Item.of(m.organizationId(), Timeline.status(m.history(), MEMBER)
-                                .and(Timeline.between(s.from(), s.until())))
-                        .slice("organizationKind", s.kind()).slice("role", m.role())
-                        .slice("subAlliance", s.subAlliances());
-                Attributes a = s.attributes();
-                if (a != null) {
-                    item = item.slice("region", a.region().province() != null ? a.region().province() : a.region().city())
-                            .slice("country", a.region().country()).slice("schoolLevel", a.schoolLevel())
-                            .slice("enterpriseSize", a.enterpriseSize()).slice("industryChain", a.industryChains());
-                }
-                items.add(item);
+        for (MemberItem member : p.<List<MemberItem>>derived("memberItems", () -> memberItems(p))) {
+            if (which.test(member.stretch())) {
+                items.add(member.item());
             }
         }
         return items;
+    }
+
+    /** A member's dated stretch and what it counts as; the member figures filter the same list. */
+    private record MemberItem(MemberStretch stretch, Item item) {
+    }
+
+    private static List<MemberItem> memberItems(Projections p) {
+        List<MemberItem> items = new ArrayList<>();
+        for (Membership m : p.memberships()) {
+            for (MemberStretch s : stretches(p, m)) {
+                Map<String, Collection<?>> slices = new LinkedHashMap<>();
+                slices.put("organizationKind", single(s.kind()));
+                slices.put("role", single(m.role()));
+                slices.put("subAlliance", s.subAlliances());
+                Attributes a = s.attributes();
+                if (a != null) {
+                    slices.put("region", single(a.region().province() != null ? a.region().province() : a.region().city()));
+                    slices.put("country", single(a.region().country()));
+                    slices.put("schoolLevel", single(a.schoolLevel()));
+                    slices.put("enterpriseSize", single(a.enterpriseSize()));
+                    slices.put("industryChain", a.industryChains());
+                }
+                items.add(new MemberItem(s, Item.of(m.organizationId(), Timeline.status(m.history(), MEMBER)
+                        .and(Timeline.between(s.from(), s.until()))).slices(slices)));
+            }
+        }
+        return items;
+    }
+
+    private static List<Object> single(Object value) {
+        return value == null ? List.of() : List.of(value);
     }
 
     private static List<MemberStretch> stretches(Projections p, Membership m) {

@@ -26,6 +26,17 @@ public record Item(String entity, Timeline timeline, Map<String, Set<String>> sl
         return new Item(entity, timeline, slices);
     }
 
+    /** Adds the slice values of several dimensions at once (empty ones left out, as by {@link #slice}). */
+    public Item slices(Map<String, ? extends Collection<?>> byDimension) {
+        Map<String, Set<String>> slices = new HashMap<>(this.slices);
+        byDimension.forEach((dimension, values) -> {
+            if (values != null && !values.isEmpty()) {
+                slices.put(dimension, Set.copyOf(values.stream().filter(v -> v != null).map(Object::toString).toList()));
+            }
+        });
+        return new Item(entity, timeline, slices);
+    }
+
     public Item slice(String dimension, Object value) {
         return value == null ? this : slice(dimension, List.of(value));
     }

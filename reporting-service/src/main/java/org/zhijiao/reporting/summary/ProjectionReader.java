@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.reporting.events.EventData;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.Topics;
@@ -51,7 +52,7 @@ public class ProjectionReader {
             }
             return rows;
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading projections of " + topic + " failed", e);
+            throw ProblemException.unavailable("The projections cannot be read now (the reporting database does not answer); retry shortly", e);
         }
     }
 }

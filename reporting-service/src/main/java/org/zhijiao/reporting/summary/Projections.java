@@ -1,16 +1,26 @@
 package org.zhijiao.reporting.summary;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.zhijiao.reporting.events.EventData;
 import org.zhijiao.reporting.events.Topics;
 
-/** An immutable copy of the projections at one moment: the latest state of every aggregate, by topic. */
-public record Projections(Map<String, Map<String, EventData>> byTopic) {
+/**
+ * The latest state of the aggregates a recount reads, by topic; not changed after it is made. What
+ * several figures derive alike (e.g. members' dated stretches) is worked out once per instance.
+ */
+public final class Projections {
 
-    public static final Projections EMPTY = new Projections(Map.of());
+    private final Map<String, Map<String, EventData>> byTopic;
+    private final Map<String, Object> derived = new HashMap<>();
+
+    public Projections(Map<String, Map<String, EventData>> byTopic) {
+        this.byTopic = byTopic;
+    }
 
     @SuppressWarnings("unchecked")
     public <T extends EventData> Collection<T> all(String topic) {
@@ -33,5 +43,16 @@ public record Projections(Map<String, Map<String, EventData>> byTopic) {
     public List<EventData.ReferenceItem> reference(String kind) {
         return this.<EventData.ReferenceItem>all(Topics.REFERENCE_DATA).stream()
                 .filter(r -> r.kind().equals(kind)).toList();
+    }
+
+    /** What {@code compute} derives from these projections, computed on first use (one thread per instance). */
+    @SuppressWarnings("unchecked")
+    <T> T derived(String name, Supplier<T> compute) {
+        Object value = derived.get(name);
+        if (value == null) {
+            value = compute.get();
+            derived.put(name, value);
+        }
+        return (T) value;
     }
 }

@@ -39,6 +39,9 @@ public class SummaryService {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    CounterStore counters;
+
     /** The figures named (all when empty) for the period; an unknown name is a 400. */
     public Summary summary(Period period, Collection<String> figureKeys) {
         boolean all = figureKeys == null || figureKeys.isEmpty();
@@ -60,7 +63,7 @@ public class SummaryService {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setAutoCommit(false);
             try {
-                Map<String, Map<Series, Cumulative[]>> counts = CounterStore.cumulative(c, List.copyOf(stored),
+                Map<String, Map<Series, Cumulative[]>> counts = counters.cumulative(c, List.copyOf(stored),
                         List.of(before, period.to()));
                 Map<String, FigureCounts> result = new LinkedHashMap<>();
                 for (Figure figure : figures) {
@@ -79,7 +82,7 @@ public class SummaryService {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the counters failed", e);
+            throw ProblemException.unavailable("The figures cannot be read now (the reporting database does not answer); retry shortly", e);
         }
     }
 
@@ -125,7 +128,7 @@ public class SummaryService {
      * day before the period, on its last day, and how often a value started or stopped counting in
      * between, walking the days on which those slices changed.
      */
-    private static FigureCounts distinctValues(Connection c, Map<Series, Cumulative[]> source, Period period)
+    private FigureCounts distinctValues(Connection c, Map<Series, Cumulative[]> source, Period period)
             throws SQLException {
         Map<String, Long> running = new HashMap<>();
         long atStart = 0;
@@ -141,7 +144,7 @@ public class SummaryService {
         }
         long entered = 0;
         long exited = 0;
-        for (DayChange change : CounterStore.days(c, CHAINS_SOURCE, CHAINS_DIMENSION, period.from(), period.to())) {
+        for (DayChange change : counters.days(c, CHAINS_SOURCE, CHAINS_DIMENSION, period.from(), period.to())) {
             long previous = running.getOrDefault(change.value(), 0L);
             long current = previous + change.entered() - change.exited();
             running.put(change.value(), current);
