@@ -306,9 +306,15 @@ public class ProjectionApplier {
             }
         }
 
+        /**
+         * One lock row per organization (whichever of its families — member, enterprise in cohorts,
+         * mentors — is recounted: one row instead of up to three, and coarser is never less safe) and
+         * one per enrollment.
+         */
         Set<String> entityLocks() {
             Set<String> keys = new TreeSet<>();
-            entities.forEach((family, ids) -> ids.forEach(id -> keys.add(family.name() + ":" + id)));
+            entities.forEach((family, ids) -> ids.forEach(id -> keys.add(
+                    (family == Family.ENROLLMENT ? "enrollment:" : "organization:") + id)));
             return keys;
         }
 
@@ -617,7 +623,10 @@ public class ProjectionApplier {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Counting was interrupted", e);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof SQLException sql ? sql : new IllegalStateException(e.getCause());
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new IllegalStateException("Counting a chunk failed", e.getCause());
             }
             flushWhenLarge(c, tables, deltas, progress);
         }
