@@ -57,7 +57,7 @@ final class ServiceProcess {
         Path directory;
         if (Files.isRegularFile(application.resolve(CLASS_DATA_ARCHIVE))) {
             // The archive records the class path relative to quarkus-app/, so the JVM must start there. A JVM
-            // other than the one that built it ignores the archive (a warning) and loads classes as usual.
+            // other than the one that built it ignores the archive (and logs why) and loads classes as usual.
             command.addAll(List.of("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE, "-Xshare:auto", "-jar", "quarkus-run.jar"));
             directory = application;
         } else {
