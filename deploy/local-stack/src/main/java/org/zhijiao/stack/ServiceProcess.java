@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.Map;
 final class ServiceProcess {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** Written by the Quarkus build next to quarkus-run.jar when {@code quarkus.package.jar.appcds.enabled=true}. */
+    private static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
 
     private final PlatformService service;
     private final int port;
@@ -36,17 +39,33 @@ final class ServiceProcess {
 
     /**
      * Starts the service's runnable jar with the launcher's JVM, in the service's module directory (where
-     * Quarkus also reads {@code config/} and {@code .env}), with {@code environment} added and all output
-     * in {@code logFile} (truncated).
+     * Quarkus also reads {@code config/} and {@code .env}) or, with a class data archive, in its
+     * {@code target/quarkus-app}, with {@code environment} added and all output in {@code logFile} (truncated).
      */
     static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, int managementPort,
             Map<String, String> environment, Path logFile) throws IOException {
+        return start(service, repositoryRoot, service.jvmOptions(), port, managementPort, environment, logFile);
+    }
+
+    /** As above with other JVM options than the service's own (the footprint benchmark compares them). */
+    static ServiceProcess start(PlatformService service, Path repositoryRoot, List<String> jvmOptions, int port,
+            int managementPort, Map<String, String> environment, Path logFile) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(service.jvmOptions());
-        command.addAll(List.of("-jar", service.runnableJar(repositoryRoot).toString()));
+        command.addAll(jvmOptions);
+        Path application = service.runnableJar(repositoryRoot).getParent();
+        Path directory;
+        if (Files.isRegularFile(application.resolve(CLASS_DATA_ARCHIVE))) {
+            // The archive records the class path relative to quarkus-app/, so the JVM must start there. A JVM
+            // other than the one that built it ignores the archive (and logs why) and loads classes as usual.
+            command.addAll(List.of("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE, "-Xshare:auto", "-jar", "quarkus-run.jar"));
+            directory = application;
+        } else {
+            command.addAll(List.of("-jar", service.runnableJar(repositoryRoot).toString()));
+            directory = repositoryRoot.resolve(service.module());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(repositoryRoot.resolve(service.module()).toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         // glibc's per-thread malloc arenas would otherwise hold tens of MB per busy thread

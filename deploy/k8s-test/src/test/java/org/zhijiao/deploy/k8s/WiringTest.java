@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -35,6 +36,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +50,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WiringTest {
 
     private static final Repository REPO = Overlays.REPOSITORY;
+    private static final long MIB = 1024 * 1024;
+    /** Measured beside a 128–192 MiB heap: 150–250 MiB (docs/benchmarks.md, "Start-up and footprint"). */
+    private static final long OFF_HEAP_ROOM = 256 * MIB;
     /** Consumers of events, which get a dead-letter topic each (docs/conventions.md). */
     private static final List<String> CONSUMERS = List.of("apprenticeship", "reporting");
     /**
@@ -122,9 +128,24 @@ class WiringTest {
             assertThat(app.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
             assertThat(app.getResources().getRequests()).as(module + " requests").containsKeys("cpu", "memory");
             assertThat(app.getResources().getLimits()).as(module + " limits").containsKeys("cpu", "memory");
+            // the image's heap is capped (-Xmx); metaspace, JIT code, stacks and buffers need room beside it
+            long heap = maxHeapBytes(module);
+            long limit = Quantity.getAmountInBytes(app.getResources().getLimits().get("memory")).longValueExact();
+            long request = Quantity.getAmountInBytes(app.getResources().getRequests().get("memory")).longValueExact();
+            assertThat(limit).as(module + " memory limit leaves room beside the heap of " + heap / MIB + " MiB")
+                    .isGreaterThanOrEqualTo(heap + OFF_HEAP_ROOM);
+            assertThat(request).as(module + " memory request").isGreaterThan(heap).isLessThanOrEqualTo(limit);
             assertThat(app.getVolumeMounts()).as("a writable /tmp on a read-only root")
                     .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
         }
+    }
+
+    /** The image's maximum heap: {@code -Xmx} in {@code quarkus.jib.jvm-additional-arguments}. */
+    private static long maxHeapBytes(String module) {
+        String arguments = REPO.applicationProperties(module).getProperty("quarkus.jib.jvm-additional-arguments", "");
+        Matcher xmx = Pattern.compile("-Xmx(\\d+)m").matcher(arguments);
+        assertThat(xmx.find()).as(module + ": quarkus.jib.jvm-additional-arguments sets -Xmx<N>m").isTrue();
+        return Long.parseLong(xmx.group(1)) * MIB;
     }
 
     @ParameterizedTest(name = "{0}")

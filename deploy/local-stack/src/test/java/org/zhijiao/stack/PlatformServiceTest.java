@@ -1,0 +1,31 @@
+package org.zhijiao.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class PlatformServiceTest {
+
+    private static final Path ROOT = Path.of("../..");
+
+    /** The run command starts each service with the JVM options its image has: one sizing, not two. */
+    @Test
+    void theRunCommandSizesTheJvmAsTheImageDoes() throws IOException {
+        for (PlatformService service : PlatformService.values()) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(
+                    ROOT.resolve(service.module()).resolve("src/main/resources/application.properties"))) {
+                properties.load(reader);
+            }
+            List<String> imageOptions = List.of(properties.getProperty("quarkus.jib.jvm-additional-arguments").split(","));
+            assertEquals(imageOptions, service.jvmOptions(), service.module() + " quarkus.jib.jvm-additional-arguments");
+        }
+    }
+}
