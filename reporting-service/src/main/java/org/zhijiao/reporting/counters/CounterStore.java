@@ -155,13 +155,20 @@ public class CounterStore {
     public Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures, List<LocalDate> days)
             throws SQLException {
         Map<String, Map<Series, Cumulative[]>> result = new HashMap<>();
+        // one series at a time, three index range scans each (year, month and day buckets): a plain
+        // join leaves the planner free to scan the whole table, and it does once the table is large
         String sql = """
-                SELECT s.figure, s.dimension, s.value, sum(n.entered), sum(n.exited)
-                FROM counter_series s JOIN counter n ON n.series = s.id
-                WHERE s.figure = ANY(?) AND (
-                    (n.grain = 2 AND n.bucket < ?) OR (n.grain = 1 AND n.bucket >= ? AND n.bucket < ?)
-                    OR (n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?))
-                GROUP BY s.figure, s.dimension, s.value""";
+                SELECT s.figure, s.dimension, s.value, x.entered, x.exited
+                FROM counter_series s CROSS JOIN LATERAL (
+                    SELECT sum(entered) AS entered, sum(exited) AS exited FROM (
+                        SELECT entered, exited FROM counter n WHERE n.series = s.id AND n.grain = 2 AND n.bucket < ?
+                        UNION ALL
+                        SELECT entered, exited FROM counter n
+                        WHERE n.series = s.id AND n.grain = 1 AND n.bucket >= ? AND n.bucket < ?
+                        UNION ALL
+                        SELECT entered, exited FROM counter n
+                        WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?) buckets) x
+                WHERE s.figure = ANY(?) AND x.entered IS NOT NULL""";
         Array names = c.createArrayOf("text", figures.toArray(String[]::new));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < days.size(); i++) {
@@ -174,12 +181,12 @@ public class CounterStore {
                 }
                 int year = (int) day.withDayOfYear(1).toEpochDay();
                 int month = (int) day.withDayOfMonth(1).toEpochDay();
-                s.setArray(1, names);
+                s.setInt(1, year);
                 s.setInt(2, year);
-                s.setInt(3, year);
+                s.setInt(3, month);
                 s.setInt(4, month);
-                s.setInt(5, month);
-                s.setInt(6, (int) day.toEpochDay());
+                s.setInt(5, (int) day.toEpochDay());
+                s.setArray(6, names);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Cumulative[] cells = result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -208,13 +215,15 @@ public class CounterStore {
             throws SQLException {
         List<DayChange> changes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT s.value, n.bucket, n.entered, n.exited FROM counter_series s JOIN counter n ON n.series = s.id
-                WHERE s.figure = ? AND s.dimension = ? AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
+                SELECT s.value, n.bucket, n.entered, n.exited FROM counter_series s CROSS JOIN LATERAL (
+                    SELECT bucket, entered, exited FROM counter c
+                    WHERE c.series = s.id AND c.grain = 0 AND c.bucket >= ? AND c.bucket <= ?) n
+                WHERE s.figure = ? AND s.dimension = ?
                 ORDER BY n.bucket""")) {
-            s.setString(1, figure);
-            s.setString(2, dimension);
-            s.setInt(3, (int) (from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from).toEpochDay());
-            s.setInt(4, (int) (to.isAfter(Spans.LAST) ? Spans.LAST : to).toEpochDay());
+            s.setInt(1, (int) (from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from).toEpochDay());
+            s.setInt(2, (int) (to.isAfter(Spans.LAST) ? Spans.LAST : to).toEpochDay());
+            s.setString(3, figure);
+            s.setString(4, dimension);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new DayChange(rs.getString(1), LocalDate.ofEpochDay(rs.getInt(2)), rs.getLong(3),
