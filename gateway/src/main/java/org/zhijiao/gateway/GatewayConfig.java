@@ -39,6 +39,12 @@ public interface GatewayConfig {
      */
     Optional<List<String>> trustedProxies();
 
+    /**
+     * The gateway's public base URL as partners reach it (e.g. {@code https://api.zhijiao.example}), for the
+     * absolute URLs of the OAuth2 metadata. Unset: the URL the request came in on.
+     */
+    Optional<java.net.URI> publicUrl();
+
     TokenEndpoint tokenEndpoint();
 
     interface Upstream {

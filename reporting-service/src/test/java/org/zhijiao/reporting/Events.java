@@ -116,8 +116,13 @@ final class Events {
     }
 
     static ObjectNode referenceItem(String kind, String code, LocalDate retiredOn, long version) {
-        ObjectNode data = JSON.createObjectNode().put("kind", kind).put("code", code).put("nameZh", "参考" + code)
-                .put("nameEn", code).put("retiredOn", retiredOn == null ? null : retiredOn.toString())
+        return referenceItem(kind, code, "参考" + code, code, retiredOn, version);
+    }
+
+    static ObjectNode referenceItem(String kind, String code, String nameZh, String nameEn, LocalDate retiredOn,
+            long version) {
+        ObjectNode data = JSON.createObjectNode().put("kind", kind).put("code", code).put("nameZh", nameZh)
+                .put("nameEn", nameEn).put("retiredOn", retiredOn == null ? null : retiredOn.toString())
                 .put("version", version);
         return envelope(Topics.REFERENCE_DATA, version == 0 ? "org.zhijiao.reference-item.defined"
                 : "org.zhijiao.reference-item.updated", kind + "/" + code, data);

@@ -137,7 +137,7 @@ class RebuildAndReportTest {
 
         String zh = Api.asAdmin().accept("text/html").get("/api/v1/reports/2052?lang=zh").then().statusCode(200)
                 .extract().asString();
-        assertThat(zh).contains("成员企业", "MASTER_STUDIO", "<svg", "+1");
+        assertThat(zh).contains("成员企业", "大师工作室", "<svg", "+1");
         String en = Api.asAdmin().get("/api/v1/reports/2052.html?lang=en").then().statusCode(200).extract().asString();
         assertThat(en).contains("Member enterprises", "Recognitions", "<svg", "Honour");
         Api.asAdmin().get("/api/v1/reports/2052.html?lang=fr").then().statusCode(400)

@@ -90,7 +90,9 @@ public class CohortResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getCohort", summary = "Get one cohort with its enterprises, places and history")
+    @Operation(operationId = "getCohort", summary = "Get one cohort with its enterprises, places and history",
+            description = "School, program, batch number, participating enterprises with their places, schedule and "
+                    + "lifecycle; its ETag is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         CohortView view = service.get(id).filter(this::visible).orElseThrow(() -> ProblemException.notFound("Cohort", id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -146,7 +148,9 @@ public class CohortResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
-    @Operation(operationId = "changeCohort", summary = "Rename or reschedule a cohort")
+    @Operation(operationId = "changeCohort", summary = "Rename or reschedule a cohort",
+            description = "Names and dates only; enterprises and places change through their own operations. "
+                    + "Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reschedule", value = """
             {"startsOn": "2022-09-05", "endsOn": "2025-07-10"}""")))
     public Response change(@PathParam("id") UUID id,

@@ -92,7 +92,9 @@ public class EnrollmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getEnrollment", summary = "Get one enrollment with its agreement, staff and history")
+    @Operation(operationId = "getEnrollment", summary = "Get one enrollment with its agreement, staff and history",
+            description = "The enrollment's state, tripartite agreement and its confirmations, mentor and teacher "
+                    + "assignments with dates, and lifecycle; its ETag is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         EnrollmentView view = service.get(id)
                 .filter(e -> caller.seesAll() || caller.actsFor(e.schoolId()) || caller.actsFor(e.enterpriseId()))
@@ -122,7 +124,9 @@ public class EnrollmentResource {
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
     @Operation(operationId = "changeEnrollment", summary = "Correct the student's name, apprentice number or "
-            + "probation flag")
+            + "probation flag",
+            description = "Only these corrections; the lifecycle, the agreement and staff change through their own "
+                    + "operations. Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "probation passed", value = """
             {"inProbation": false}""")))
     public Response change(@PathParam("id") UUID id,

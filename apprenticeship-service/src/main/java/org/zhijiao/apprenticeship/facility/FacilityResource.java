@@ -89,7 +89,9 @@ public class FacilityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getFacility", summary = "Get one facility with its history")
+    @Operation(operationId = "getFacility", summary = "Get one facility with its history",
+            description = "Type, level, capacity, host organizations and dated lifecycle; its ETag is the version "
+                    + "to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         FacilityView view = service.get(id)
                 .filter(f -> caller.seesAll() || f.hostOrganizationIds().stream().anyMatch(caller::actsFor))

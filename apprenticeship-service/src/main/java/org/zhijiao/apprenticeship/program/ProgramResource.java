@@ -82,7 +82,8 @@ public class ProgramResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getProgram", summary = "Get one program with its training plan and history")
+    @Operation(operationId = "getProgram", summary = "Get one program with its training plan and history",
+            description = "Kind, training plan and lifecycle; its ETag is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         ProgramView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Program", id));
         return Response.ok(view).tag(ETags.of(view.version())).build();

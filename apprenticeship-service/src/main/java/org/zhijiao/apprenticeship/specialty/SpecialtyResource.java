@@ -91,7 +91,9 @@ public class SpecialtyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getSpecialty", summary = "Get one specialty with its designations and history")
+    @Operation(operationId = "getSpecialty", summary = "Get one specialty with its designations and history",
+            description = "The school, cluster, designations with their dates and the lifecycle; its ETag is the "
+                    + "version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         SpecialtyView view = service.get(id).filter(s -> visible(s.schoolId()))
                 .orElseThrow(() -> ProblemException.notFound("Specialty", id));
@@ -120,7 +122,9 @@ public class SpecialtyResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL})
-    @Operation(operationId = "changeSpecialty", summary = "Rename a specialty or move it to another cluster")
+    @Operation(operationId = "changeSpecialty", summary = "Rename a specialty or move it to another cluster",
+            description = "Names and the specialty-cluster code; designations and the lifecycle change through "
+                    + "their own operations. Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = """
             {"nameEn": "IoT technology application", "clusterCode": "IOT"}""")))
     public Response change(@PathParam("id") UUID id,

@@ -1,7 +1,10 @@
 package org.zhijiao.commons.openapi;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -12,15 +15,26 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.zhijiao.commons.problem.ProblemType;
+import org.zhijiao.commons.web.ETags;
+import org.zhijiao.commons.web.Idempotency;
 
 /**
- * Documents the problem responses every operation can give, the same way in every service, so the
- * frontend team can rely on them without each resource repeating a dozen annotations.
+ * Documents the problem responses every operation can give and the headers every response carries, the
+ * same way in every service, so the frontend team can rely on them without each resource repeating a
+ * dozen annotations: {@code X-Request-Id} on every response; {@code ETag} on the answers that carry a
+ * versioned representation (single reads, updates, transitions, creates); {@code Location} on creates and
+ * {@code Idempotent-Replayed} on creates that take an {@code Idempotency-Key}.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String MEDIA = "application/problem+json";
+    private static final String HEADERS = "#/components/headers/";
+    static final String REQUEST_ID = "X-Request-Id";
+    static final String ETAG = "ETag";
+    static final String LOCATION = "Location";
+    static final String REPLAYED = "Idempotent-Replayed";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -35,44 +49,119 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        addHeaders(components);
+        Set<String> versioned = versionedResources(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/")) {
                 return;
             }
-            item.getOperations().forEach((method, operation) -> document(path, method, operation));
+            item.getOperations().forEach((method, operation) -> {
+                document(path, method, operation, versioned);
+                documentHeaders(path, method, operation, versioned);
+            });
         });
     }
 
-    private void document(String path, PathItem.HttpMethod method, Operation operation) {
+    /**
+     * The paths of versioned resources, i.e. those a write guards with If-Match: a PUT, PATCH or DELETE guards its
+     * own path, a POST to {@code …/{id}/action} its parent (as {@code ETags.requireIfMatch} is used). Their reads,
+     * the writes and the creates of their collections answer with an ETag.
+     */
+    private static Set<String> versionedResources(OpenAPI openAPI) {
+        Set<String> versioned = new HashSet<>();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (hasParameter(operation, ETags.IF_MATCH)) {
+                versioned.add(method == PathItem.HttpMethod.POST ? path.substring(0, path.lastIndexOf('/')) : path);
+            }
+        }));
+        return versioned;
+    }
+
+    private static void addHeaders(Components components) {
+        header(components, REQUEST_ID, "The request's id: the caller's own when it sent one, else generated; also in "
+                + "every problem body (`requestId`) and in the logs", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f");
+        header(components, ETAG, "The representation's version (`\"<version>\"`, strong): send it back as If-Match "
+                + "to change the resource, or as If-None-Match to revalidate a cached copy", "\"3\"");
+        header(components, LOCATION, "Where the created resource lives", "/api/v1/organizations/0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b");
+        header(components, REPLAYED, "`true` when this is the stored first response to the same Idempotency-Key "
+                + "(nothing was created this time)", "true");
+    }
+
+    private static void header(Components components, String name, String description, String example) {
+        if (components.getHeaders() == null || !components.getHeaders().containsKey(name)) {
+            components.addHeader(name, OASFactory.createHeader().description(description)
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example(example));
+        }
+    }
+
+    /** Refers every response to the headers it carries; responses declared by reference are documented where defined. */
+    private static void documentHeaders(String path, PathItem.HttpMethod method, Operation operation, Set<String> versioned) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        boolean idempotent = hasParameter(operation, Idempotency.HEADER);
+        // a read or write of a versioned resource, or a create in a collection of them
+        boolean tagged = method == PathItem.HttpMethod.POST && !hasParameter(operation, ETags.IF_MATCH)
+                ? versioned.stream().anyMatch(resource -> resource.startsWith(path + "/{") && resource.indexOf('/', path.length() + 1) < 0)
+                : versioned.contains(path) || hasParameter(operation, ETags.IF_MATCH);
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            if (response.getRef() != null) {
+                return;
+            }
+            addHeaderRef(response, REQUEST_ID);
+            if (code.equals("201")) {
+                addHeaderRef(response, LOCATION);
+                if (idempotent) {
+                    addHeaderRef(response, REPLAYED);
+                }
+            }
+            if (tagged && (code.equals("200") || code.equals("201") || code.equals("304"))) {
+                addHeaderRef(response, ETAG);
+            }
+        });
+    }
+
+    private static void addHeaderRef(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader().ref(HEADERS + name));
+        }
+    }
+
+    private static boolean hasParameter(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> name.equalsIgnoreCase(p.getName()));
+    }
+
+    private void document(String path, PathItem.HttpMethod method, Operation operation, Set<String> versioned) {
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         boolean hasId = path.contains("{");
         boolean ifMatch = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
         add(operation, "400", "Invalid input; `errors` names each offending field",
-                "validation", 400, "name.zh: must not be blank", write || hasQuery(operation));
-        add(operation, "401", "Missing, expired or invalid bearer token", "unauthorized", 401,
+                ProblemType.VALIDATION, "name.zh: must not be blank", write || hasQuery(operation));
+        add(operation, "401", "Missing, expired or invalid bearer token", ProblemType.UNAUTHORIZED,
                 "A valid bearer token is required", true);
-        add(operation, "403", "The caller's role does not allow this operation", "forbidden", 403,
+        add(operation, "403", "The caller's role does not allow this operation", ProblemType.FORBIDDEN,
                 "Your role does not allow this operation", true);
-        add(operation, "404", "No such resource, or it belongs to another tenant", "not-found", 404,
+        add(operation, "404", "No such resource, or it belongs to another tenant", ProblemType.NOT_FOUND,
                 "Organization 0190a8f0-0000-7000-8000-000000000000 not found", hasId);
         add(operation, "409", "Conflicts with the current state (illegal transition, duplicate, concurrent change)",
-                "invalid-transition", 409, "Cannot suspend membership … in state WITHDRAWN", write);
+                ProblemType.INVALID_TRANSITION, "Cannot suspend membership … in state WITHDRAWN", write);
         add(operation, "412", "If-Match does not match the current version (tags compare strongly: W/ never matches)",
-                "precondition-failed", 412, "If-Match \"3\" does not match the current version \"4\"", ifMatch);
+                ProblemType.PRECONDITION_FAILED, "If-Match \"3\" does not match the current version \"4\"", ifMatch);
         add(operation, "428", "If-Match is missing: send the ETag of your last read of this resource",
-                "precondition-required", 428, "If-Match is required: send the ETag of your last read of this resource",
+                ProblemType.PRECONDITION_REQUIRED, "If-Match is required: send the ETag of your last read of this resource",
                 ifMatch);
-        if (method == PathItem.HttpMethod.GET && hasId) {
+        if (method == PathItem.HttpMethod.GET && versioned.contains(path)) {
             documentNotModified(operation);
         }
         add(operation, "422", "Well-formed but refers to something unusable (e.g. an unknown or inactive organization)",
-                "unprocessable", 422, "organizationId: no such organization", write);
-        add(operation, "500", "Unexpected error; quote the requestId", "internal", 500,
+                ProblemType.UNPROCESSABLE, "organizationId: no such organization", write);
+        add(operation, "500", "Unexpected error; quote the requestId", ProblemType.INTERNAL,
                 "Unexpected error; quote the request id when reporting it", true);
     }
 
-    /** Single-resource reads carry an ETag, so a cached copy can be revalidated for free. */
+    /** Reads of a versioned resource carry an ETag, so a cached copy can be revalidated for free. */
     private static void documentNotModified(Operation operation) {
         if (operation.getResponses() == null || operation.getResponses().hasAPIResponse("304")) {
             return;
@@ -96,18 +185,20 @@ public class ProblemResponsesFilter implements OASFilter {
                 .anyMatch(p -> p.getIn() != null && p.getIn().name().equals("QUERY"));
     }
 
-    private void add(Operation operation, String code, String description, String slug, int status, String detail,
+    /** The problem response as the services really send it: the type's URI and its human title. */
+    private void add(Operation operation, String code, String description, ProblemType type, String detail,
             boolean applies) {
         if (!applies || operation.getResponses() == null || operation.getResponses().hasAPIResponse(code)) {
             return;
         }
-        Example example = OASFactory.createExample()
-                .value(Map.of(
-                        "type", "https://zhijiao.org/problems/" + slug,
-                        "title", slug,
-                        "status", status,
-                        "detail", detail,
-                        "requestId", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f"));
+        String slug = type.uri().toString().substring(ProblemType.BASE.length());
+        Map<String, Object> body = new LinkedHashMap<>(); // in the order the services write it, the same every build
+        body.put("type", type.uri().toString());
+        body.put("title", type.title());
+        body.put("status", type.status());
+        body.put("detail", detail);
+        body.put("requestId", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f");
+        Example example = OASFactory.createExample().value(body);
         APIResponse response = OASFactory.createAPIResponse()
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(MEDIA, OASFactory.createMediaType()

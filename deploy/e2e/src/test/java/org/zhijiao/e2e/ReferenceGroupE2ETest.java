@@ -79,6 +79,11 @@ class ReferenceGroupE2ETest {
                 .contains("88");
         assertThat(en).contains("Qingdao Electronic Information Industry Vocational Education Group — Annual Work Report 2022")
                 .contains("Member enterprises").contains("<svg").contains("88");
+        // breakdowns by name in the page's language; the loader announced its end, so no partial-figures notice
+        assertThat(zh).contains("<td>东西协作职业教育联盟</td>", "<td>中等职业学校</td>").doesNotContain(">EAST-WEST<")
+                .doesNotContain("id=\"partial\"");
+        assertThat(en).contains("<td>East–West cooperation vocational education alliance</td>")
+                .doesNotContain(">SECONDARY_VOCATIONAL<").doesNotContain("id=\"partial\"");
     }
 
     @Test

@@ -61,7 +61,9 @@ public class ClientResource {
     ClientService service;
 
     @GET
-    @Operation(operationId = "listClients", summary = "List registered clients")
+    @Operation(operationId = "listClients", summary = "List registered clients",
+            description = "Every client registered at the gateway, active and revoked, with its organization, roles "
+                    + "and own rate limit; never a secret.")
     public Page<ClientView> list(
             @Parameter(description = "Only the clients of this organization") @QueryParam("organizationId") UUID organizationId,
             @QueryParam("cursor") @Size(max = 100) String cursor,
@@ -71,7 +73,9 @@ public class ClientResource {
 
     @GET
     @Path("/{clientId}")
-    @Operation(operationId = "getClient", summary = "Get one client")
+    @Operation(operationId = "getClient", summary = "Get one client",
+            description = "The client's organization, roles, status and own rate limit; the secret is never shown "
+                    + "again after registration or rotation.")
     public Response get(@PathParam("clientId") String clientId) {
         ClientView view = service.get(clientId).orElseThrow(() -> ProblemException.notFound("Client", clientId));
         return Response.ok(view).tag(ETags.of(view.version())).build();

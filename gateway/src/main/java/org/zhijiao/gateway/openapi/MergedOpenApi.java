@@ -84,9 +84,31 @@ public class MergedOpenApi {
         // sorted, so that which of two clashing operation ids gets the service prefix never varies
         new TreeMap<>(config.services()).forEach((name, upstream) ->
                 spec(name, upstream).ifPresent(spec -> add(result, name, spec, operationIds)));
+        GatewayResponses.addComponents(result.withObjectProperty("components"));
         addSecuritySchemes(result);
         pruneUnusedComponents(result);
+        sortByName(result);
         return result;
+    }
+
+    /**
+     * Paths and components in name order, whatever order the services listed them in: the document is
+     * committed (docs/openapi/zhijiao.json) and compared with what is served, so it must come out the same.
+     */
+    private static void sortByName(ObjectNode result) {
+        sort(result.withObjectProperty("paths"));
+        result.withObjectProperty("components").elements().forEachRemaining(kind -> {
+            if (kind instanceof ObjectNode byName) {
+                sort(byName);
+            }
+        });
+    }
+
+    private static void sort(ObjectNode node) {
+        TreeMap<String, JsonNode> sorted = new TreeMap<>();
+        node.properties().forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        node.removeAll();
+        node.setAll(sorted);
     }
 
     private Optional<JsonNode> spec(String name, GatewayConfig.Upstream upstream) {
@@ -170,6 +192,11 @@ public class MergedOpenApi {
                 return;
             }
             paths.set(entry.getKey(), entry.getValue());
+            entry.getValue().properties().forEach(op -> {
+                if (METHODS.contains(op.getKey()) && op.getValue() instanceof ObjectNode operation) {
+                    GatewayResponses.document(operation);
+                }
+            });
         });
         forEachOperation(spec, (path, method, operation) -> {
             if (path.startsWith("/api/") && !operationIds.add(operation.path("operationId").asText())) {

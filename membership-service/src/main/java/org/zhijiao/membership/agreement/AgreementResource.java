@@ -77,7 +77,9 @@ public class AgreementResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getAgreement", summary = "Get one cooperation agreement")
+    @Operation(operationId = "getAgreement", summary = "Get one cooperation agreement",
+            description = "The agreement's parties, terms and dated lifecycle; its ETag is the version to send as "
+                    + "If-Match when revising or moving it on.")
     public Response get(@PathParam("id") UUID id) {
         AgreementView view = service.find(id)
                 .filter(a -> caller.seesAll() || a.parties.stream().anyMatch(caller::actsFor))
@@ -88,7 +90,9 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "draftAgreement", summary = "Draft a cooperation agreement")
+    @Operation(operationId = "draftAgreement", summary = "Draft a cooperation agreement",
+            description = "Starts in DRAFT: revise it while in draft, then move it on through its transitions "
+                    + "(submit for signature, sign, ...).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "apprenticeship", value = """
             {"title": "现代学徒制第五期工匠班合作协议", "kind": "APPRENTICESHIP",
              "parties": ["0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c"],
@@ -106,7 +110,9 @@ public class AgreementResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "reviseAgreement", summary = "Revise a draft agreement")
+    @Operation(operationId = "reviseAgreement", summary = "Revise a draft agreement",
+            description = "Only while the agreement is in DRAFT (otherwise 409). Requires If-Match with the ETag of "
+                    + "your last read.")
     public Response revise(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AgreementRequest request) {

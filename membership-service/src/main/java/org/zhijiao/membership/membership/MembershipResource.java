@@ -94,7 +94,9 @@ public class MembershipResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getMembership", summary = "Get one membership with its history")
+    @Operation(operationId = "getMembership", summary = "Get one membership with its history",
+            description = "The membership's current state, role and sub-alliances with every dated lifecycle step; "
+                    + "its ETag is the version to send as If-Match when changing it.")
     public Response get(@PathParam("id") UUID id) {
         MembershipView view = service.get(id)
                 .filter(m -> caller.seesAll() || caller.actsFor(m.organizationId()))
@@ -147,7 +149,10 @@ public class MembershipResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "changeMembership", summary = "Change a membership's role or sub-alliances")
+    @Operation(operationId = "changeMembership", summary = "Change a membership's role or sub-alliances",
+            description = "Role and sub-alliances only; the lifecycle changes through transitions. Requires "
+                    + "If-Match with the ETag of your last read; sub-alliances must be defined, unretired "
+                    + "reference codes.")
     public Response change(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MembershipChange change) {

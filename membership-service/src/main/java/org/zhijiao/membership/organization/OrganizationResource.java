@@ -85,7 +85,9 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getOrganization", summary = "Get one organization")
+    @Operation(operationId = "getOrganization", summary = "Get one organization",
+            description = "Names, credit code, kind, school level, industry chains, region and campuses; its ETag "
+                    + "is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         if (!caller.seesAll() && !caller.actsFor(id)) {
             throw ProblemException.notFound("Organization", id);
@@ -114,7 +116,10 @@ public class OrganizationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "updateOrganization", summary = "Replace an organization's registered details")
+    @Operation(operationId = "updateOrganization", summary = "Replace an organization's registered details",
+            description = "A change of the slicing attributes (kind, school level, industry chains, region) takes "
+                    + "effect on `effectiveOn` (default today), so earlier figures keep the values then in "
+                    + "force. Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
     public Response update(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")

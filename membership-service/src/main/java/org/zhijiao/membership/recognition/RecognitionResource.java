@@ -57,7 +57,9 @@ public class RecognitionResource {
 
     @GET
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "listRecognitions", summary = "List recognitions")
+    @Operation(operationId = "listRecognitions", summary = "List recognitions",
+            description = "Honours held by the group or by its members, with level and dates; filterable and "
+                    + "paginated like every list.")
     public Page<RecognitionView> list(
             @QueryParam("level") RecognitionLevel level,
             @QueryParam("holderOrganizationId") UUID holder,
@@ -72,7 +74,9 @@ public class RecognitionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getRecognition", summary = "Get one recognition")
+    @Operation(operationId = "getRecognition", summary = "Get one recognition",
+            description = "The honour, its holder, level, dates and lifecycle; its ETag is the version to send as "
+                    + "If-Match when revoking it.")
     public Response get(@PathParam("id") UUID id) {
         RecognitionView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Recognition", id));
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -80,7 +84,9 @@ public class RecognitionResource {
 
     @POST
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "grantRecognition", summary = "Record an honour")
+    @Operation(operationId = "grantRecognition", summary = "Record an honour",
+            description = "An honour of the group (heldByGroup) or of a member organization, with its level and the "
+                    + "day it was awarded; starts GRANTED.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "provincial backbone group", value = """
             {"titleZh": "山东省骨干职业教育集团", "titleEn": "Shandong provincial backbone vocational education group",
              "level": "PROVINCIAL", "grantedBy": "山东省教育厅", "awardedOn": "2017-12-01"}""")))
@@ -97,7 +103,8 @@ public class RecognitionResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "transitionRecognition", summary = "Revoke a recognition")
+    @Operation(operationId = "transitionRecognition", summary = "Revoke a recognition",
+            description = "The only transition is REVOKE, dated; requires If-Match with the ETag of your last read.")
     public Response transition(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {

@@ -39,7 +39,9 @@ public class ReferenceDataResource {
 
     @GET
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "listReferenceItems", summary = "List the codes of one kind of reference data")
+    @Operation(operationId = "listReferenceItems", summary = "List the codes of one kind of reference data",
+            description = "Specialty clusters, industry chains or sub-alliances: every code of the kind with its "
+                    + "Chinese and English names, retired ones included with their retirement day.")
     public List<ReferenceItemView> list(
             @Parameter(description = "specialty-clusters, industry-chains or sub-alliances",
                     schema = @Schema(enumeration = {"specialty-clusters", "industry-chains", "sub-alliances"}))
@@ -50,7 +52,8 @@ public class ReferenceDataResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getReferenceItem", summary = "Get one reference code")
+    @Operation(operationId = "getReferenceItem", summary = "Get one reference code",
+            description = "The code's names, retirement day and version (ETag).")
     public Response get(@PathParam("kind") String kind, @PathParam("code") String code) {
         ReferenceItemView item = service.get(kindOf(kind), code)
                 .orElseThrow(() -> ProblemException.notFound(kind, code));

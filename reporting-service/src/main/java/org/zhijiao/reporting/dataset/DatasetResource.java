@@ -102,7 +102,9 @@ public class DatasetResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL})
-    @Operation(operationId = "getDataset", summary = "Get one submission with its provenance")
+    @Operation(operationId = "getDataset", summary = "Get one submission with its provenance",
+            description = "The submitted entries with their provenance (who, for which school, when, source note) "
+                    + "and whether a later submission superseded it.")
     public DatasetView get(@PathParam("id") UUID id) {
         return service.get(id).filter(d -> caller.seesAll() || caller.actsFor(d.schoolId()))
                 .orElseThrow(() -> ProblemException.notFound("Dataset", id));

@@ -62,7 +62,10 @@ public class ProjectionResource {
     @GET
     @Path("/projections/rebuilds/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY})
-    @Operation(operationId = "getRebuild", summary = "Progress of a rebuild")
+    @Operation(operationId = "getRebuild", summary = "Progress of a rebuild",
+            description = "State of a rebuild started with POST /api/v1/projections/rebuilds: RUNNING (with its "
+                    + "phase and the records read so far), DONE or FAILED; the live figures stay the old ones "
+                    + "until it is done.")
     @APIResponse(responseCode = "200", description = "The rebuild", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "done", value = REBUILD_EXAMPLE)))
     public RebuildView get(@PathParam("id") UUID id) {

@@ -53,6 +53,8 @@ public final class ReportDtos {
             List<ReportRecognition> recognitions,
             @Schema(description = "Members at the end of each of the last five years") List<TrendPoint> membersTrend,
             DatasetTotals admissions,
-            DatasetTotals graduateDestinations) {
+            DatasetTotals graduateDestinations,
+            @Schema(description = "Data loads in progress (PUT /api/v1/reporting/data-loads/{name}); while any is, "
+                    + "the figures are partial", example = "[]") List<String> loadsInProgress) {
     }
 }

@@ -17,7 +17,7 @@ import org.zhijiao.reporting.summary.SummaryDtos.Rate;
 
 /** What the HTML template shows, already worded in one language. */
 @TemplateData
-public record ReportPage(String lang, int year, String title, Map<String, String> t, List<Row> figures,
+public record ReportPage(String lang, int year, String title, Map<String, String> t, String partialNotice, List<Row> figures,
         String completionRate, String completionRatePrevious, List<Table> tables, List<Row> recognitions,
         String comparisonChart, String trendChart, List<Table> datasets) {
 
@@ -35,7 +35,7 @@ public record ReportPage(String lang, int year, String title, Map<String, String
             "enterprisesInCohorts", "designatedSpecialties", "programs", "cohorts", "apprenticesRegistered",
             "apprenticesCompleted", "mentors", "facilities", "recognitions");
 
-    static ReportPage of(AnnualReport report, String lang, String groupName) {
+    static ReportPage of(AnnualReport report, String lang, String groupName, ValueNames names) {
         boolean zh = lang.equals("zh");
         Map<String, String> t = Labels.TEXT.get(lang);
         String thisYear = Integer.toString(report.year());
@@ -46,8 +46,9 @@ public record ReportPage(String lang, int year, String title, Map<String, String
         List<Table> tables = new ArrayList<>();
         for (ReportDtos.ReportTable table : report.tables()) {
             String figureName = FigureCatalog.find(table.figure()).map(f -> zh ? f.nameZh() : f.nameEn()).orElseThrow();
-            tables.add(new Table(figureName + " · " + table.slice(), List.of(thisYear, lastYear),
-                    table.rows().entrySet().stream().map(e -> new Row(e.getKey(), List.of(
+            String sliceName = Labels.SLICES.get(lang).getOrDefault(table.slice(), table.slice());
+            tables.add(new Table(figureName + " · " + sliceName, List.of(thisYear, lastYear),
+                    table.rows().entrySet().stream().map(e -> new Row(names.name(table.slice(), e.getKey(), zh), List.of(
                             e.getValue().get(0).toString(), e.getValue().get(1).toString()))).toList()));
         }
         List<Row> recognitions = report.recognitions().stream().map(r -> new Row(
@@ -63,7 +64,10 @@ public record ReportPage(String lang, int year, String title, Map<String, String
                         code -> zh ? GraduateDestination.valueOf(code).zh : GraduateDestination.valueOf(code).en, t));
         List<Charts.Pair> bars = report.figures().stream().filter(f -> CHARTED.contains(f.key()))
                 .map(f -> new Charts.Pair(zh ? f.nameZh() : f.nameEn(), f.value(), f.previous())).toList();
-        return new ReportPage(lang, report.year(), t.get("title").replace("{group}", groupName).replace("{year}", thisYear), t, figures,
+        String partial = report.loadsInProgress().isEmpty() ? null
+                : t.get("partial").replace("{loads}", String.join(", ", report.loadsInProgress()));
+        return new ReportPage(lang, report.year(), t.get("title").replace("{group}", groupName).replace("{year}", thisYear), t,
+                partial, figures,
                 rate(report.completionRate().get(thisYear)), rate(report.completionRate().get(lastYear)), tables,
                 recognitions, Charts.pairedBars(t.get("comparison"), bars, thisYear, lastYear),
                 Charts.line(t.get("trend"), report.membersTrend()), datasets);

@@ -23,6 +23,7 @@ import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.reporting.report.ReportDtos.AnnualReport;
 import org.zhijiao.reporting.summary.Period;
+import org.zhijiao.reporting.summary.ProjectionReader;
 
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "The annual work report, as JSON and as a printable HTML page in Chinese or English")
@@ -44,6 +45,9 @@ public class ReportResource {
 
     @Inject
     ReportCache cache;
+
+    @Inject
+    ProjectionReader projections;
 
     @GET
     @Path("/{year: [0-9]{4}}")
@@ -67,7 +71,9 @@ public class ReportResource {
     // JSON stays the default for clients that accept anything
     @Produces("text/html;qs=0.5")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getAnnualReportPageByAccept", summary = "The annual report page (Accept: text/html)")
+    @Operation(operationId = "getAnnualReportPageByAccept", summary = "The annual report page (Accept: text/html)",
+            description = "The same page as /api/v1/reports/{year}.html, for clients that ask with Accept: "
+                    + "text/html; JSON stays the default for clients that accept anything.")
     @APIResponse(responseCode = "200", description = "Printable HTML page with inline SVG charts",
             content = @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "page",
                     value = "<!DOCTYPE html><html lang=\"zh\">…</html>")))
@@ -94,7 +100,7 @@ public class ReportResource {
         int checked = reportYear(year);
         return cache.get("html/" + lang + "/" + checked, () -> report.data("page", ReportPage.of(
                 cache.get("json/" + checked, () -> service.annual(checked)), lang,
-                lang.equals("zh") ? groupNameZh : groupNameEn)).render());
+                lang.equals("zh") ? groupNameZh : groupNameEn, ValueNames.with(projections.referenceItems()))).render());
     }
 
     /** The year before must be countable too, for the comparison. */

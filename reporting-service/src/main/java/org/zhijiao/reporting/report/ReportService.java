@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.zhijiao.reporting.dataset.DatasetKind;
 import org.zhijiao.reporting.dataset.DatasetService;
+import org.zhijiao.reporting.load.DataLoadService;
 import org.zhijiao.reporting.events.EventData.Recognition;
 import org.zhijiao.reporting.report.ReportDtos.AnnualReport;
 import org.zhijiao.reporting.report.ReportDtos.ReportFigure;
@@ -39,6 +40,7 @@ public class ReportService {
             new String[] {"members", "organizationKind"},
             new String[] {"memberSchools", "schoolLevel"},
             new String[] {"members", "subAlliance"},
+            new String[] {"memberEnterprises", "industryChain"},
             new String[] {"designatedSpecialties", "designationLevel"},
             new String[] {"specialties", "specialtyCluster"},
             new String[] {"enterprisesInCohorts", "batchNumber"},
@@ -56,6 +58,9 @@ public class ReportService {
 
     @Inject
     ProjectionReader projections;
+
+    @Inject
+    DataLoadService loads;
 
     public AnnualReport annual(int year) {
         Period period = Period.year(year);
@@ -89,7 +94,8 @@ public class ReportService {
         rates.put(String.valueOf(year), current.rates().get(FigureCatalog.COMPLETION_RATE.key()));
         rates.put(String.valueOf(year - 1), previous.rates().get(FigureCatalog.COMPLETION_RATE.key()));
         return new AnnualReport(year, figures, rates, tables, recognitions(period.to()), trend(year),
-                datasets.totals(DatasetKind.ADMISSIONS, year), datasets.totals(DatasetKind.GRADUATE_DESTINATIONS, year));
+                datasets.totals(DatasetKind.ADMISSIONS, year), datasets.totals(DatasetKind.GRADUATE_DESTINATIONS, year),
+                loads.inProgress());
     }
 
     private List<ReportRecognition> recognitions(LocalDate end) {

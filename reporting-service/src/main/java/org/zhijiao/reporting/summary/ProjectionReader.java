@@ -35,6 +35,11 @@ public class ProjectionReader {
         return read(Topics.RECOGNITIONS, null);
     }
 
+    /** Every reference item (specialty clusters, industry chains, sub-alliances): tens, not thousands. */
+    public List<EventData.ReferenceItem> referenceItems() {
+        return read(Topics.REFERENCE_DATA, null);
+    }
+
     @SuppressWarnings("unchecked")
     private <T extends EventData> List<T> read(String topic, String key) {
         try (Connection c = dataSource.getConnection();

@@ -212,7 +212,7 @@ public final class PlatformClient {
         return token;
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -28,6 +28,7 @@ public final class ReferenceGroupLoader {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Duration REPLICA_WAIT = Duration.ofSeconds(90);
+    private static final String DATA_LOAD = "/api/v1/reporting/data-loads/reference-group";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI gateway;
@@ -49,13 +50,34 @@ public final class ReferenceGroupLoader {
     /** What was loaded: the organization ids by data key. */
     public Map<String, String> load() {
         long started = System.nanoTime();
+        // the annual report says its figures are partial until the load is announced done (reporting's data loads)
+        secretariat.put(DATA_LOAD, Map.of("state", "LOADING"));
         referenceData();
         organizationsAndMemberships();
         recognitions();
         new ApprenticeshipData(this).load();
         new ReportingData(this).load();
+        awaitReportingCaughtUp();
+        secretariat.put(DATA_LOAD, Map.of("state", "DONE"));
         progress.accept("Reference group loaded in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         return Map.copyOf(organizations);
+    }
+
+    /**
+     * Until reporting has applied every event the load caused: caught up at two readings a second apart, so
+     * that events the services' outbox relays were still publishing at the first reading count too.
+     */
+    private void awaitReportingCaughtUp() {
+        long deadline = System.nanoTime() + REPLICA_WAIT.toNanos();
+        int caughtUpReadings = 0;
+        while (caughtUpReadings < 2) {
+            caughtUpReadings = secretariat.get("/api/v1/reporting/freshness").path("caughtUp").asBoolean()
+                    ? caughtUpReadings + 1 : 0;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reporting-service has not applied the loaded data within " + REPLICA_WAIT);
+            }
+            PlatformClient.sleep(1000);
+        }
     }
 
     /** Configuration for reporting-service so that the report carries the reference group's name. */
