@@ -52,6 +52,16 @@ class ResilienceTest {
     }
 
     @Test
+    void tooLargeHeaderFieldsAreA431ProblemAtTheGateway() {
+        Response large = as(token).header("X-Padding", "x".repeat(30_000)).get("/api/v1/cohorts");
+        large.then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://zhijiao.org/problems/request-header-fields-too-large"))
+                .body("status", equalTo(431))
+                .body("requestId", equalTo(large.header("X-Request-Id")));
+    }
+
+    @Test
     void anUpstreamThatIsDownGivesA502Problem() {
         Response refused = as(token).get("/api/v1/cohorts");
         refused.then().statusCode(502)

@@ -37,10 +37,10 @@ final class ServiceProcess {
     /**
      * Starts the service's runnable jar with the launcher's JVM, in the service's module directory (where
      * Quarkus also reads {@code config/} and {@code .env}), with {@code environment} added and all output
-     * in {@code logFile} (truncated).
+     * in {@code logFile} (truncated, or appended to when {@code appendLog}: a restart keeps the log of the run before).
      */
     static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, int managementPort,
-            Map<String, String> environment, Path logFile) throws IOException {
+            Map<String, String> environment, Path logFile, boolean appendLog) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(service.jvmOptions());
@@ -48,13 +48,22 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repositoryRoot.resolve(service.module()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()));
         // glibc's per-thread malloc arenas would otherwise hold tens of MB per busy thread
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         return new ServiceProcess(service, port, managementPort, logFile, builder.start());
+    }
+
+    int port() {
+        return port;
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     PlatformService service() {
