@@ -164,7 +164,8 @@ class FaultSuiteE2ETest {
             transition("/api/v1/memberships/" + membership, secretariat, "WITHDRAW");
         }
         if (churn && n % 3 == 0) {
-            secretariat.patch("/api/v1/organizations/" + organization, Map.of("nameEn", "Drill member " + n + " (fictional)"));
+            body.put("nameEn", "Drill member " + n + " (fictional)"); // organizations are replaced as a whole
+            secretariat.put("/api/v1/organizations/" + organization, body);
         }
         return organization;
     }
@@ -246,7 +247,7 @@ class FaultSuiteE2ETest {
             write.run();
             note(what + " ok", 1);
         } catch (RuntimeException e) {
-            note(what + " failed", 1);
+            note(what + " failed" + (e instanceof PlatformClient.ApiException answer ? " " + answer.status() : ""), 1);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException interrupted) {
