@@ -6,10 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.zhijiao.gateway.Gateway.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -49,6 +54,34 @@ class ResilienceTest {
                 .body("status", equalTo(504))
                 .body("requestId", equalTo("slow-call-1"));
         assertThat(elapsedMs).isBetween(UpstreamsTestResource.SLOW_ROUTE_TIMEOUT.toMillis(), 3_000L);
+    }
+
+    @Test
+    void tooLargeHeaderFieldsAreA431ProblemAtTheGateway() {
+        Response large = as(token).header("X-Padding", "x".repeat(30_000)).get("/api/v1/cohorts");
+        large.then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://zhijiao.org/problems/request-header-fields-too-large"))
+                .body("status", equalTo(431))
+                .body("requestId", equalTo(large.header("X-Request-Id")));
+    }
+
+    @Test
+    void anUpstreamThatHangsUpAfterReadingTheBodyGivesA502ProblemOverHttp2Too() throws Exception {
+        // found by the fault suite: a service killed mid-request left HTTP/2 callers without any answer
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String gateway = RestAssured.baseURI + ":" + RestAssured.port;
+        HttpResponse<String> upgraded = http2.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/test-echo/warm-up"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upgraded.version()).as("the connection was upgraded to h2c").isEqualTo(HttpClient.Version.HTTP_2);
+        HttpResponse<String> answer = http2.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/test-echo/hang-up"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"cohort\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("https://zhijiao.org/problems/upstream-unavailable");
+        as(token).get("/api/v1/test-echo/after-hang-up").then().statusCode(200);
     }
 
     @Test

@@ -109,6 +109,23 @@ class TokenFlowTest {
     }
 
     @Test
+    void rotatingASecretTakesNoBodyAsItsSpecSays() {
+        Credentials partner = Gateway.register(Gateway.registerEnterprise("轮换无正文企业（虚构）"), "enterprise");
+        as(adminToken()).header("If-Match", "\"0\"").contentType("application/json")
+                .body(Map.of("clientSecret", "chosen-by-the-caller-0123456789"))
+                .post("/api/v1/gateway/clients/" + partner.clientId() + "/secret").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
+        Gateway.token(partner); // nothing was rotated
+        Gateway.tokenResponse(partner.clientId(), "chosen-by-the-caller-0123456789").then().statusCode(401);
+
+        Map<String, Object> operation = given().get("/openapi.json").then().statusCode(200).extract()
+                .jsonPath().getMap("paths.'/api/v1/gateway/clients/{clientId}/secret'.post");
+        assertThat(operation).doesNotContainKey("requestBody");
+        assertThat((String) operation.get("description")).contains("Takes no request body");
+    }
+
+    @Test
     void theAdminApiIsForGroupAdminsAndRejectsBadInputWithoutWriting() {
         UUID organization = UUID.randomUUID();
         String partner = Gateway.token(Gateway.register(organization, "enterprise"));

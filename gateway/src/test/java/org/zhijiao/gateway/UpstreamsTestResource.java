@@ -124,7 +124,8 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
     /**
      * {@code /__calls}: how many API requests reached it; {@code /api/v1/test-slow}: answers after 5 s;
      * {@code /api/v1/test-busy}: answers 503 at once;
-     * {@code .../stream}: streams the request body back; anything else: what it received, as JSON.
+     * {@code .../stream}: streams the request body back; {@code .../hang-up}: reads the body and closes
+     * the connection without an answer, as a service killed mid-request; anything else: what it received, as JSON.
      */
     private void standIn(HttpServerRequest request) {
         if (request.path().equals("/__calls")) {
@@ -143,6 +144,10 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         if (request.path().endsWith("/stream")) {
             request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
             request.pipeTo(request.response());
+            return;
+        }
+        if (request.path().endsWith("/hang-up")) {
+            request.body().onSuccess(body -> request.connection().close());
             return;
         }
         request.body().onSuccess(body -> {

@@ -17,6 +17,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    HEADERS_TOO_LARGE(431, "request-header-fields-too-large", "Request header fields too large"),
     UNPROCESSABLE(422, "unprocessable", "Request cannot be processed"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL(500, "internal", "Internal error"),

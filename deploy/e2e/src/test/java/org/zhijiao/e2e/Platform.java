@@ -1,5 +1,6 @@
 package org.zhijiao.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,7 +24,8 @@ import org.zhijiao.stack.demo.ReferenceGroupLoader;
 
 /**
  * The whole platform for the end-to-end tests: a fresh local stack, the three services and the
- * gateway, each the real runnable jar the build produced, on free ports. Started once per JVM.
+ * gateway, each the real runnable jar the build produced, on free ports. {@link #get()} gives the one
+ * the tests of a JVM share; {@link #startSeparate()} one for a test that breaks things (the fault suite).
  */
 final class Platform implements AutoCloseable {
 
@@ -37,6 +39,7 @@ final class Platform implements AutoCloseable {
     final LaunchedService membership;
     final LaunchedService apprenticeship;
     final LaunchedService reporting;
+    final Path logs;
     private final List<LaunchedService> services = new ArrayList<>();
     private Map<String, String> referenceGroup;
 
@@ -48,9 +51,18 @@ final class Platform implements AutoCloseable {
         return running;
     }
 
+    /** A platform of its own, logging to {@code deploy/e2e/target/<logDirectory>}; the caller closes it. */
+    static Platform startSeparate(String logDirectory) {
+        return start(logDirectory);
+    }
+
     private static Platform start() {
+        return start("e2e-logs");
+    }
+
+    private static Platform start(String logDirectory) {
         Path root = repositoryRoot();
-        Path logs = root.resolve("deploy/e2e/target/e2e-logs");
+        Path logs = root.resolve("deploy/e2e/target").resolve(logDirectory);
         LocalStack stack = LocalStack.start(LocalStack.Settings.temporary());
         try {
             Files.createDirectories(logs);
@@ -62,7 +74,7 @@ final class Platform implements AutoCloseable {
             CompletableFuture.allOf(membership, apprenticeship, reporting).join();
             LaunchedService gateway = launch("gateway", root, stack, ServiceEnvironment.gateway(
                     membership.join().urls(), apprenticeship.join().urls(), reporting.join().urls(), secretariat), logs).join();
-            return new Platform(stack, secretariat, membership.join(), apprenticeship.join(), reporting.join(), gateway);
+            return new Platform(stack, secretariat, membership.join(), apprenticeship.join(), reporting.join(), gateway, logs);
         } catch (IOException | CompletionException e) {
             stack.close();
             throw new IllegalStateException("The platform did not start: " + e.getMessage(), e);
@@ -70,7 +82,8 @@ final class Platform implements AutoCloseable {
     }
 
     private Platform(LocalStack stack, ServiceEnvironment.BootstrapClient admin, LaunchedService membership, LaunchedService apprenticeship,
-            LaunchedService reporting, LaunchedService gateway) {
+            LaunchedService reporting, LaunchedService gateway, Path logs) {
+        this.logs = logs;
         this.stack = stack;
         this.admin = admin;
         this.membership = membership;
@@ -78,6 +91,18 @@ final class Platform implements AutoCloseable {
         this.reporting = reporting;
         this.gateway = URI.create(gateway.url());
         services.addAll(List.of(gateway, membership, apprenticeship, reporting));
+    }
+
+    /** Starts a killed service again on its ports and waits until it is ready. */
+    static void restart(LaunchedService service) {
+        try {
+            service.restart(READY);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart " + service.url() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting " + service.url(), e);
+        }
     }
 
     private static CompletableFuture<LaunchedService> launch(String service, Path root, LocalStack stack,
@@ -108,6 +133,14 @@ final class Platform implements AutoCloseable {
         return new PlatformClient(HttpClient.newHttpClient(), gateway, admin.clientId(), admin.secret());
     }
 
+    /** Registers a fresh client (name {@code namePrefix} and a unique suffix) for an organization, with one role. */
+    PlatformClient clientFor(String organizationId, String role, String namePrefix) {
+        JsonNode credentials = secretariat().post("/api/v1/gateway/clients", Map.of("name", namePrefix + "-" + System.nanoTime(),
+                "organizationId", organizationId, "roles", List.of(role)));
+        return new PlatformClient(HttpClient.newHttpClient(), gateway,
+                credentials.path("client").path("clientId").asText(), credentials.path("clientSecret").asText());
+    }
+
     /** A bearer token for a client, from the gateway's token endpoint. */
     String token(String clientId, String secret) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve("/oauth2/token"))
@@ -129,6 +162,17 @@ final class Platform implements AutoCloseable {
     public void close() {
         services.forEach(LaunchedService::close);
         stack.close();
+    }
+
+    /** Appends the GB 32100 check character to 17 digits: a valid unified social credit code. */
+    static String creditCode(String first17) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
+        }
+        return first17 + alphabet.charAt((31 - sum % 31) % 31);
     }
 
     static Path repositoryRoot() {

@@ -176,7 +176,7 @@ public final class Footprint {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long launched = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(service, variant.root(), variant.jvmOptionsOf(service), Ports.free(),
-                Ports.free(), environment, log);
+                Ports.free(), environment, log, false);
         current = process;
         while (!process.isReady(http)) {
             if (!process.process().isAlive() || System.nanoTime() - launched > READY_TIMEOUT.toNanos()) {

@@ -19,10 +19,14 @@ public final class LaunchedService implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final ServiceProcess process;
+    private final Path repositoryRoot;
+    private final Map<String, String> environment;
+    private ServiceProcess process; // guarded by this; replaced by a restart
 
-    private LaunchedService(ServiceProcess process) {
+    private LaunchedService(ServiceProcess process, Path repositoryRoot, Map<String, String> environment) {
         this.process = process;
+        this.repositoryRoot = repositoryRoot;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -50,7 +54,7 @@ public final class LaunchedService implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(stack, database));
         environment.putAll(extraEnvironment);
         LaunchedService launched = new LaunchedService(ServiceProcess.start(service, repositoryRoot, Ports.free(), Ports.free(),
-                environment, logFile));
+                environment, logFile, false), repositoryRoot, environment);
         try {
             launched.awaitReady(readyTimeout);
         } catch (IllegalStateException | InterruptedException e) {
@@ -61,18 +65,44 @@ public final class LaunchedService implements AutoCloseable {
     }
 
     /** The service's process id (benchmarks read its resident memory). */
-    public long pid() {
+    public synchronized long pid() {
         return process.process().pid();
     }
 
     /** e.g. {@code http://localhost:41234} */
-    public String url() {
+    public synchronized String url() {
         return process.url();
     }
 
     /** The management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}), e.g. {@code http://localhost:41235} */
-    public String managementUrl() {
+    public synchronized String managementUrl() {
         return process.managementUrl();
+    }
+
+    /**
+     * Kills the service as a crash would (SIGKILL: no shutdown hook, no graceful close of its consumers
+     * and connections) and waits until it is gone.
+     */
+    public synchronized void kill() {
+        List<ProcessHandle> processes = processes();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(p -> p.onExit().join());
+    }
+
+    /**
+     * Starts the service again after {@link #kill()} or {@link #close()}: the same jar, ports and
+     * environment (so whoever calls it, e.g. the gateway, finds it where it was), its output appended to
+     * the same log. Waits until it is ready.
+     *
+     * @throws IllegalStateException when it is still running, or exits or is not ready in time
+     */
+    public synchronized void restart(Duration readyTimeout) throws IOException, InterruptedException {
+        if (process.process().isAlive()) {
+            throw new IllegalStateException(process.service().id() + " still runs (pid " + pid() + ")");
+        }
+        process = ServiceProcess.start(process.service(), repositoryRoot, process.port(), process.managementPort(),
+                environment, process.logFile(), true);
+        awaitReady(readyTimeout);
     }
 
     public ServiceEnvironment.ServiceUrls urls() {
@@ -97,10 +127,14 @@ public final class LaunchedService implements AutoCloseable {
 
     /** Stops the service (SIGTERM, then SIGKILL after a grace period) and waits until it is gone. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        Processes.stopAll(processes(), STOP_GRACE);
+    }
+
+    private List<ProcessHandle> processes() {
         List<ProcessHandle> processes = new ArrayList<>();
         processes.add(process.process().toHandle());
         process.process().descendants().forEach(processes::add);
-        Processes.stopAll(processes, STOP_GRACE);
+        return processes;
     }
 }

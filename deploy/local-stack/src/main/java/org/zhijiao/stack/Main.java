@@ -159,7 +159,7 @@ public final class Main {
                     return;
                 }
                 ServiceProcess child = ServiceProcess.start(service, repositoryRoot, options.httpPorts().get(service),
-                        options.managementPorts().get(service), environment(service), logDir.resolve(service.id() + ".log"));
+                        options.managementPorts().get(service), environment(service), logDir.resolve(service.id() + ".log"), false);
                 children.add(child);
             }
             say("Starting " + service.id() + " on port " + options.httpPorts().get(service) + ", management port "

@@ -40,16 +40,18 @@ final class ServiceProcess {
     /**
      * Starts the service's runnable jar with the launcher's JVM, in the service's module directory (where
      * Quarkus also reads {@code config/} and {@code .env}) or, with a class data archive, in its
-     * {@code target/quarkus-app}, with {@code environment} added and all output in {@code logFile} (truncated).
+     * {@code target/quarkus-app}, with {@code environment} added and all output in {@code logFile}
+     * (truncated, or appended to when {@code appendLog}: a restart keeps the log of the run before).
      */
     static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, int managementPort,
-            Map<String, String> environment, Path logFile) throws IOException {
-        return start(service, repositoryRoot, service.jvmOptions(), port, managementPort, environment, logFile);
+            Map<String, String> environment, Path logFile, boolean appendLog) throws IOException {
+        return start(service, repositoryRoot, service.jvmOptions(), port, managementPort, environment, logFile,
+                appendLog);
     }
 
     /** As above with other JVM options than the service's own (the footprint benchmark compares them). */
     static ServiceProcess start(PlatformService service, Path repositoryRoot, List<String> jvmOptions, int port,
-            int managementPort, Map<String, String> environment, Path logFile) throws IOException {
+            int managementPort, Map<String, String> environment, Path logFile, boolean appendLog) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
@@ -67,13 +69,22 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()));
         // glibc's per-thread malloc arenas would otherwise hold tens of MB per busy thread
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         return new ServiceProcess(service, port, managementPort, logFile, builder.start());
+    }
+
+    int port() {
+        return port;
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     PlatformService service() {

@@ -18,9 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -31,7 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.zhijiao.commons.problem.Problem;
 import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.problem.ProblemType;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
@@ -97,13 +102,18 @@ public class ClientResource {
     @POST
     @Path("/{clientId}/secret")
     @Operation(operationId = "rotateClientSecret", summary = "Rotate a client's secret",
-            description = "The old secret stops working at once for new tokens; tokens already issued live until they expire.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "empty", value = "{}")))
+            description = "Takes no request body: the gateway generates the new secret (one sent is a 400). The old "
+                    + "secret stops working at once for new tokens; tokens already issued live until they expire.")
     @APIResponse(responseCode = "200", description = "The new secret, shown only this once",
             content = @Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ClientCredentials.class)))
     public Response rotateSecret(@PathParam("clientId") String clientId,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "ETag from a previous read")
-            @HeaderParam("If-Match") String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch, @Context HttpHeaders headers) {
+        if (headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null) {
+            // a caller that sends e.g. a secret of its choosing must not believe it was taken
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Rotating a secret takes no request body; the gateway "
+                    + "generates the new secret", List.of(new Problem.FieldError("body", "must be absent")));
+        }
         ClientCredentials credentials = service.rotateSecret(clientId, ifMatch);
         return Response.ok(credentials).tag(ETags.of(credentials.client().version())).build();
     }

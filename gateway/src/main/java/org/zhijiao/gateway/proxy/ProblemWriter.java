@@ -31,7 +31,11 @@ public class ProblemWriter {
             response.reset(); // the upstream's answer was already on its way: cut it rather than corrupt it
             return;
         }
-        rc.request().resume(); // an unread request body is dropped, not left blocking the connection
+        if (!rc.request().isEnded()) {
+            // an unread request body is dropped, not left blocking the connection; a body already read (the
+            // upstream hung up after taking it) cannot be resumed: over HTTP/2 that throws, and no answer would go out
+            rc.request().resume();
+        }
         Problem problem = new Problem(type.uri(), type.title(), status, detail, rc.request().path(),
                 rc.request().getHeader(RequestIds.HEADER), List.of());
         try {

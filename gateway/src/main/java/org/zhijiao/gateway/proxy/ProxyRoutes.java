@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.problem.ProblemType;
+import org.zhijiao.commons.web.RequestGuards;
 import org.zhijiao.gateway.GatewayConfig;
 import org.zhijiao.gateway.ratelimit.RateLimiter;
 import org.zhijiao.gateway.token.TokenVerifier;
@@ -108,6 +109,11 @@ public class ProxyRoutes {
     private void handle(RoutingContext rc, Upstream upstream) {
         HttpServerRequest request = rc.request();
         request.pause(); // until the upstream is ready to take the body
+        int headerSize = RequestGuards.headerSize(request.headers());
+        if (headerSize > RequestGuards.MAX_HEADER_SIZE) {
+            problems.send(rc, ProblemType.HEADERS_TOO_LARGE, RequestGuards.headersTooLargeDetail(headerSize));
+            return;
+        }
         if (request.getHeader("Authorization") == null && isPublic(request)) {
             String anonymous = "anonymous:" + addresses.of(request);
             if (!limiter.admit(anonymous, limiter.limitFor(Set.of(), null), rc.response())) {

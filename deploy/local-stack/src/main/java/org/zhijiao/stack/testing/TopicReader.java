@@ -60,8 +60,23 @@ public final class TopicReader {
      * every partition was reached after {@code done} failed and nothing more arrived, or the time ran out.
      */
     public static List<Event> readUntil(String topic, Duration timeout, Predicate<List<Event>> done) {
+        return read(LocalStackTestResource.stack().kafka().bootstrapServers(), topic, timeout, done, false);
+    }
+
+    /**
+     * Everything on {@code topic} of the broker at {@code bootstrapServers} up to the end each partition had
+     * when reading began, in partition and offset order.
+     *
+     * @throws AssertionError when that end is not reached within {@code timeout}
+     */
+    public static List<Event> readToEnd(String bootstrapServers, String topic, Duration timeout) {
+        return read(bootstrapServers, topic, timeout, events -> false, true);
+    }
+
+    private static List<Event> read(String bootstrapServers, String topic, Duration timeout, Predicate<List<Event>> done,
+            boolean toEndSeenFirst) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackTestResource.stack().kafka().bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -83,7 +98,18 @@ public final class TopicReader {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> firstEnds = toEndSeenFirst ? consumer.endOffsets(partitions) : Map.of();
+            while (true) {
+                if (toEndSeenFirst && partitions.stream().allMatch(p -> consumer.position(p) >= firstEnds.get(p))) {
+                    break;
+                }
+                if (System.nanoTime() >= deadline) {
+                    if (toEndSeenFirst) {
+                        throw new AssertionError("Did not read " + topic + " to its end " + firstEnds + " within " + timeout
+                                + " (read " + events.size() + " records)");
+                    }
+                    break;
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     events.add(toEvent(record));
                 }
