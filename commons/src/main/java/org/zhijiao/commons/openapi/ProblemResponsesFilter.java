@@ -107,7 +107,8 @@ public class ProblemResponsesFilter implements OASFilter {
                         "title", slug,
                         "status", status,
                         "detail", detail,
-                        "requestId", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f"));
+                        "requestId", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f",
+                        "traceId", "4bf92f3577b34da6a3ce929d0e0e4736"));
         APIResponse response = OASFactory.createAPIResponse()
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(MEDIA, OASFactory.createMediaType()
@@ -130,6 +131,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("requestId", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("traceId", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("W3C trace id of the request: the same in every service's logs and spans"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
     }
 }

@@ -29,17 +29,6 @@ class JourneysE2ETest {
         organizations = platform.referenceGroup();
     }
 
-    /** Appends the GB 32100 check character to 17 digits. */
-    private static String creditCode(String first17) {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + alphabet.charAt((31 - sum % 31) % 31);
-    }
-
     /** Registers a fresh client for an organization of the reference group and returns it. */
     private static PlatformClient clientFor(String key, String role) {
         JsonNode credentials = secretariat.post("/api/v1/gateway/clients", Map.of("name", "journey-" + key + "-" + System.nanoTime(),
@@ -109,7 +98,7 @@ class JourneysE2ETest {
         long before = secretariat.get("/api/v1/summary?asOf=" + today + "&figure=memberEnterprises")
                 .path("figures").path("memberEnterprises").path("atEnd").asLong();
         JsonNode organization = secretariat.post("/api/v1/organizations", Map.of("nameZh", "旅程新成员企业（虚构）",
-                "creditCode", creditCode("913702000" + String.format("%08d", System.nanoTime() % 100_000_000)),
+                "creditCode", Platform.creditCode("913702000" + String.format("%08d", System.nanoTime() % 100_000_000)),
                 "kind", "ENTERPRISE", "enterpriseSize", "SMALL",
                 "region", Map.of("city", "青岛市", "country", "CN")));
         String membership = secretariat.post("/api/v1/memberships", Map.of("organizationId",

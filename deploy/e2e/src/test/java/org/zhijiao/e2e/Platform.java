@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,7 @@ final class Platform implements AutoCloseable {
 
     private static Platform start() {
         Path root = repositoryRoot();
-        Path logs = root.resolve("deploy/e2e/target/e2e-logs");
+        Path logs = log("any").getParent();
         LocalStack stack = LocalStack.start(LocalStack.Settings.temporary());
         try {
             Files.createDirectories(logs);
@@ -80,11 +81,19 @@ final class Platform implements AutoCloseable {
         services.addAll(List.of(gateway, membership, apprenticeship, reporting));
     }
 
+    /** Where a launched service's output goes (JSON lines, as in production). */
+    static Path log(String service) {
+        return repositoryRoot().resolve("deploy/e2e/target/e2e-logs").resolve(service + ".log");
+    }
+
     private static CompletableFuture<LaunchedService> launch(String service, Path root, LocalStack stack,
             Map<String, String> environment, Path logs) {
+        Map<String, String> withHops = new HashMap<>(environment);
+        // each hop of a traced change logs a line with the trace id (TracingE2ETest follows them)
+        withHops.put("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_TRACING__LEVEL", "DEBUG");
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return LaunchedService.start(service, root, stack, service, environment, logs.resolve(service + ".log"),
+                return LaunchedService.start(service, root, stack, service, withHops, logs.resolve(service + ".log"),
                         READY);
             } catch (IOException e) {
                 throw new CompletionException(e);
@@ -129,6 +138,17 @@ final class Platform implements AutoCloseable {
     public void close() {
         services.forEach(LaunchedService::close);
         stack.close();
+    }
+
+    /** Appends the GB 32100 check character to 17 digits. */
+    static String creditCode(String first17) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
+        }
+        return first17 + alphabet.charAt((31 - sum % 31) % 31);
     }
 
     static Path repositoryRoot() {
