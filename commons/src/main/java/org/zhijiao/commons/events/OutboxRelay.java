@@ -263,9 +263,11 @@ public class OutboxRelay {
                 .startSpan();
         sends.put(event.seq, send);
         TraceContexts.W3cContext sent = TraceContexts.of(change.with(send));
-        try (Scope scope = change.with(send).makeCurrent()) {
-            TraceContexts.HOPS.debugf("Relaying event %s to %s, traceparent %s", event.eventId, event.topic,
-                    sent.traceparent());
+        if (TraceContexts.HOPS.isDebugEnabled()) {
+            try (Scope scope = change.with(send).makeCurrent()) {
+                TraceContexts.HOPS.debugf("Relaying event %s to %s, traceparent %s", event.eventId, event.topic,
+                        sent.traceparent());
+            }
         }
         return new RelayPass.Row(event.seq, event.eventId, event.topic, event.recordKey, event.payload,
                 sent.traceparent(), sent.tracestate());
