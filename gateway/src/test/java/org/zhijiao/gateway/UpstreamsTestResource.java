@@ -152,7 +152,8 @@ public class UpstreamsTestResource implements QuarkusTestResourceLifecycleManage
         }
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
-            request.headers().names().forEach(name -> headers.put(name.toLowerCase(), request.headers().get(name)));
+            request.headers().names().forEach(name -> headers.put(name.toLowerCase(),
+                    String.join(",", request.headers().getAll(name))));
             request.response().putHeader("Content-Type", "application/json")
                     .putHeader("X-Request-Id", request.getHeader("X-Request-Id") == null ? "none" : request.getHeader("X-Request-Id"))
                     .end(new JsonObject().put("method", request.method().name()).put("uri", request.uri())

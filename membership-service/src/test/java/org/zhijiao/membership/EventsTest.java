@@ -59,6 +59,21 @@ class EventsTest {
     }
 
     @Test
+    void theTraceOfTheRequestTravelsWithItsEventThroughTheOutbox() {
+        Fixtures.ensureReferenceData();
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        String callersSpan = "b7ad6b7169203331";
+        UUID org = UUID.fromString(asAdmin().header("traceparent", "00-" + trace + "-" + callersSpan + "-00")
+                .body(Fixtures.enterprise("追踪企业（虚构）")).post("/api/v1/organizations")
+                .then().statusCode(201).extract().path("id"));
+
+        TopicReader.Event event = TopicReader.await(Topics.ORGANIZATIONS, org.toString(), 1, Duration.ofSeconds(30)).get(0);
+        // the same trace, continued by the service and then by the relay's own span
+        assertThat(event.header("traceparent")).matches("00-" + trace + "-[0-9a-f]{16}-00");
+        assertThat(event.header("traceparent")).doesNotContain(callersSpan);
+    }
+
+    @Test
     void everyEmittedEventValidatesAgainstItsContract() {
         Fixtures.ensureReferenceData();
         UUID school = Fixtures.register(Fixtures.school("契约学校（虚构）"));

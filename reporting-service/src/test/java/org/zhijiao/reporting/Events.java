@@ -252,9 +252,21 @@ final class Events {
         sendRaw(topic, event.path("subject").asText(), event.toString());
     }
 
-    static synchronized void sendRaw(String topic, String key, String value) {
+    /** As the relay sends an event written in a trace: with the W3C {@code traceparent} header. */
+    static void send(String topic, ObjectNode event, String traceparent) {
+        sendRaw(topic, event.path("subject").asText(), event.toString(), traceparent);
+    }
+
+    static void sendRaw(String topic, String key, String value) {
+        sendRaw(topic, key, value, null);
+    }
+
+    private static synchronized void sendRaw(String topic, String key, String value, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             producer().send(record).get();
         } catch (InterruptedException e) {

@@ -1,7 +1,10 @@
 package org.zhijiao.apprenticeship.directory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.zhijiao.commons.consumer.CloudEvents;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.commons.events.CloudEvent;
+import org.zhijiao.commons.tracing.TraceContexts;
 
 /**
  * Feeds the member directory from the membership topics, one record at a time and in order. An
@@ -62,9 +66,14 @@ public class DirectoryConsumer {
             return message.nack(e);
         }
         Duration backoff = initialBackoff;
+        // the connector opened a consumer span in the change's trace (traceparent header); log within it
+        Context trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(() -> TraceContexts.extract(record.getHeaders()));
         while (true) {
-            try {
+            try (Scope scope = trace.makeCurrent()) {
                 updates.apply(record.getTopic(), event);
+                TraceContexts.HOPS.debugf("Applied event %s (%s, subject %s) to the member directory", event.id(),
+                        event.type(), event.subject());
                 return message.ack();
             } catch (MalformedEventException e) {
                 LOG.warnf("Dead-lettering event %s (%s) from %s: %s", event.id(), event.type(), record.getTopic(),

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.zhijiao.commons.tracing.TraceContexts;
 import org.zhijiao.commons.web.Ids;
 
 /**
@@ -69,12 +70,17 @@ public class Outbox {
         row.topic = topic;
         row.recordKey = aggregateId;
         row.createdAt = event.time();
+        TraceContexts.W3cContext trace = TraceContexts.current();
+        row.traceparent = trace.traceparent();
+        row.tracestate = trace.tracestate();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event of type " + type + " cannot be serialized", e);
         }
         row.persist();
+        TraceContexts.HOPS.debugf("Event %s (%s, subject %s) written to the outbox for %s, traceparent %s", event.id(),
+                type, aggregateId, topic, trace.traceparent());
         wakeRelayAfterCommit();
         return event;
     }

@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
 /**
  * An event waiting to be relayed, written in the transaction of the change it describes.
  * {@code seq} is the commit-independent insertion order the relay publishes in. A row Kafka
- * refused for good is parked ({@code parkedAt}, {@code parkedError}) and left for ops.
+ * refused for good is parked ({@code parkedAt}, {@code parkedError}) and left for ops. {@code traceparent}
+ * and {@code tracestate} are the W3C trace context of the change, null when it was made outside a trace.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -36,6 +37,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    @Column(updatable = false, columnDefinition = "text")
+    public String traceparent;
+
+    @Column(updatable = false, columnDefinition = "text")
+    public String tracestate;
 
     /** Set when Kafka refused the event for good; the relay skips parked rows. */
     @Column(name = "parked_at")

@@ -4,6 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,7 +20,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.zhijiao.commons.tracing.TraceContexts;
 
 /**
  * Moves committed outbox rows to Kafka, oldest first, and deletes them once Kafka has acknowledged
@@ -50,6 +59,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -192,9 +204,20 @@ public class OutboxRelay {
             return new Pass(0, null);
         }
         long started = System.nanoTime();
-        RelayPass.Outcome outcome = new RelayPass(producer, awaitLimit(), System::nanoTime, () -> running).send(
-                batch.stream().map(e -> new RelayPass.Row(e.seq, e.eventId, e.topic, e.recordKey, e.payload)).toList(),
-                batchBudget);
+        Map<Long, Span> sends = new HashMap<>();
+        RelayPass.Outcome outcome;
+        try {
+            outcome = new RelayPass(producer, awaitLimit(), System::nanoTime, () -> running).send(
+                    batch.stream().map(e -> row(e, sends)).toList(), batchBudget);
+            outcome.parked().forEach(refused -> {
+                Span send = sends.get(refused.row().seq());
+                if (send != null) {
+                    send.setStatus(StatusCode.ERROR, refused.error());
+                }
+            });
+        } finally {
+            sends.values().forEach(Span::end);
+        }
         if (!outcome.delivered().isEmpty()) {
             em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs")
                     .setParameter("seqs", outcome.delivered().stream().map(RelayPass.Row::seq).toList())
@@ -220,6 +243,34 @@ public class OutboxRelay {
         pending.set(count("SELECT count(*) FROM outbox_event WHERE parked_at IS NULL"));
         parked.set(count("SELECT count(*) FROM outbox_event WHERE parked_at IS NOT NULL"));
         return new Pass(batch.size(), outcome.failure());
+    }
+
+    /**
+     * The row to send; when the change was made in a trace, a producer span continues that trace (the relay
+     * runs later, on its own thread) and the record carries the span's context for the consumers.
+     */
+    private RelayPass.Row row(OutboxEvent event, Map<Long, Span> sends) {
+        if (event.traceparent == null) {
+            return new RelayPass.Row(event.seq, event.eventId, event.topic, event.recordKey, event.payload, null, null);
+        }
+        Context change = TraceContexts.extract(event.traceparent, event.tracestate);
+        Span send = tracer.spanBuilder(event.topic + " publish")
+                .setParent(change)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", event.topic)
+                .setAttribute("messaging.message.id", event.eventId)
+                .startSpan();
+        sends.put(event.seq, send);
+        TraceContexts.W3cContext sent = TraceContexts.of(change.with(send));
+        if (TraceContexts.HOPS.isDebugEnabled()) {
+            try (Scope scope = change.with(send).makeCurrent()) {
+                TraceContexts.HOPS.debugf("Relaying event %s to %s, traceparent %s", event.eventId, event.topic,
+                        sent.traceparent());
+            }
+        }
+        return new RelayPass.Row(event.seq, event.eventId, event.topic, event.recordKey, event.payload,
+                sent.traceparent(), sent.tracestate());
     }
 
     private long count(String sql) {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.zhijiao.commons.tracing.TraceContexts;
 
 /**
  * Sends one batch of outbox rows so that no event of an aggregate reaches Kafka before the earlier
@@ -36,8 +37,9 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
  */
 final class RelayPass {
 
-    /** A row to send, in outbox order. */
-    record Row(long seq, String eventId, String topic, String key, String payload) {
+    /** A row to send, in outbox order, with the W3C trace context to put in its headers (null: none). */
+    record Row(long seq, String eventId, String topic, String key, String payload, String traceparent,
+            String tracestate) {
     }
 
     /** A row Kafka refused for good, with the reason. */
@@ -140,6 +142,12 @@ final class RelayPass {
     private static ProducerRecord<String, String> record(Row row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (row.traceparent() != null) {
+            record.headers().add(TraceContexts.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.UTF_8));
+            if (row.tracestate() != null) {
+                record.headers().add(TraceContexts.TRACESTATE, row.tracestate().getBytes(StandardCharsets.UTF_8));
+            }
+        }
         return record;
     }
 

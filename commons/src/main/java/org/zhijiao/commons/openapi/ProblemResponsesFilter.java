@@ -198,6 +198,7 @@ public class ProblemResponsesFilter implements OASFilter {
         body.put("status", type.status());
         body.put("detail", detail);
         body.put("requestId", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f");
+        body.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
         Example example = OASFactory.createExample().value(body);
         APIResponse response = OASFactory.createAPIResponse()
                 .description(description)
@@ -221,6 +222,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("requestId", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("traceId", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("W3C trace id of the request: the same in every service's logs and spans"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError));
     }
 }

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem details body. {@code errors} names the offending fields of a bad request;
- * {@code requestId} lets a caller quote the failing request to operators.
+ * {@code requestId} lets a caller quote the failing request to operators, and {@code traceId} (W3C, 32 hex
+ * digits) follows it, and the change it made, across the gateway, the services and their events.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
@@ -19,6 +20,8 @@ public record Problem(
         @Schema(example = "name.zh: must not be blank") String detail,
         @Schema(example = "/api/v1/organizations") String instance,
         @Schema(example = "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f") String requestId,
+        @Schema(description = "W3C trace id of the request: the same in every service's logs and spans",
+                example = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -3,6 +3,7 @@ package org.zhijiao.commons.problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.zhijiao.commons.tracing.TraceContexts;
 import org.zhijiao.commons.web.RequestIds;
 
 /** Builds problem responses; the one place that knows their shape. */
@@ -12,7 +13,8 @@ public final class Problems {
     }
 
     public static Problem of(ProblemType type, String detail, List<Problem.FieldError> errors, String instance) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance, RequestIds.current(), errors);
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, RequestIds.current(),
+                TraceContexts.currentTraceId(), errors);
     }
 
     public static Response response(ProblemType type, String detail, List<Problem.FieldError> errors,

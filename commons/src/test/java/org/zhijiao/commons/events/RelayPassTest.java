@@ -2,6 +2,7 @@ package org.zhijiao.commons.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,25 @@ class RelayPassTest {
         assertThat(outcome.delivered()).hasSize(3);
     }
 
+    @Test
+    void theTraceContextOfTheChangeTravelsInTheRecordHeaders() {
+        FlakyProducer kafka = new FlakyProducer(Set.of(), Set.of());
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        new RelayPass(kafka, Duration.ofSeconds(1), nanos::get, () -> true).send(List.of(
+                new Row(1, "A-0", "topic", "A", "A/0", traceparent, "vendor=1"), row(2, "B", 0)), Duration.ofSeconds(10));
+
+        assertThat(kafka.history()).hasSize(2);
+        assertThat(header(kafka.history().get(0), "traceparent")).isEqualTo(traceparent);
+        assertThat(header(kafka.history().get(0), "tracestate")).isEqualTo("vendor=1");
+        assertThat(kafka.history().get(1).headers().lastHeader("traceparent")).isNull();
+    }
+
+    private static String header(ProducerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
     private static Row row(long seq, String aggregate, int version) {
-        return new Row(seq, aggregate + "-" + version, "topic", aggregate, aggregate + "/" + version);
+        return new Row(seq, aggregate + "-" + version, "topic", aggregate, aggregate + "/" + version, null, null);
     }
 
     /** Acknowledges at once, except the payloads it is told to fail. */

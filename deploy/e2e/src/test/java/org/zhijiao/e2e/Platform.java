@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -105,11 +106,19 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    /** Where a launched service's output goes (JSON lines, as in production). */
+    static Path log(String service) {
+        return repositoryRoot().resolve("deploy/e2e/target/e2e-logs").resolve(service + ".log");
+    }
+
     private static CompletableFuture<LaunchedService> launch(String service, Path root, LocalStack stack,
             Map<String, String> environment, Path logs) {
+        Map<String, String> withHops = new HashMap<>(environment);
+        // each hop of a traced change logs a line with the trace id (TracingE2ETest follows them)
+        withHops.put("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_TRACING__LEVEL", "DEBUG");
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return LaunchedService.start(service, root, stack, service, environment, logs.resolve(service + ".log"),
+                return LaunchedService.start(service, root, stack, service, withHops, logs.resolve(service + ".log"),
                         READY);
             } catch (IOException e) {
                 throw new CompletionException(e);

@@ -14,10 +14,12 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.problem.ProblemType;
+import org.zhijiao.commons.tracing.TraceContexts;
 
 /**
  * One request forwarded to one upstream. All callbacks run on the request's event loop, so the
@@ -31,6 +33,10 @@ final class Exchange {
     /** RFC 9110 §7.6.1: meaningful for one connection only; never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    /** W3C trace context and baggage, as OpenTelemetry propagates them. */
+    private static final List<String> TRACE_CONTEXT = List.of(TraceContexts.TRACEPARENT, TraceContexts.TRACESTATE,
+            "baggage");
 
     private final RoutingContext rc;
     private final HttpServerRequest request;
@@ -67,6 +73,7 @@ final class Exchange {
                 .setMethod(request.method())
                 .setURI(request.uri())
                 .setHeaders(forwardedHeaders());
+        TraceContexts.HOPS.debugf("%s %s: forwarding to %s", request.method(), request.path(), upstream.name());
         upstream.client().request(options).onComplete(this::connected);
     }
 
@@ -175,6 +182,8 @@ final class Exchange {
     private MultiMap forwardedHeaders() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copy(request.headers(), headers);
+        // the caller's trace context was continued by the gateway's span; the HTTP client's tracing sends that instead
+        TRACE_CONTEXT.forEach(headers::remove);
         if (authorization != null) {
             headers.set(HttpHeaders.AUTHORIZATION, authorization);
         }

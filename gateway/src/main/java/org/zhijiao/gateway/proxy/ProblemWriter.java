@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.zhijiao.commons.problem.Problem;
 import org.zhijiao.commons.problem.ProblemType;
+import org.zhijiao.commons.tracing.TraceContexts;
 import org.zhijiao.commons.web.RequestIds;
 
 /** Problem bodies for what the proxy itself answers, outside JAX-RS (so outside its exception mappers). */
@@ -37,7 +38,7 @@ public class ProblemWriter {
             rc.request().resume();
         }
         Problem problem = new Problem(type.uri(), type.title(), status, detail, rc.request().path(),
-                rc.request().getHeader(RequestIds.HEADER), List.of());
+                rc.request().getHeader(RequestIds.HEADER), TraceContexts.currentTraceId(), List.of());
         try {
             response.setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -1,5 +1,6 @@
 package org.zhijiao.reporting.projection;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.consumer.MalformedEventException;
+import org.zhijiao.commons.tracing.ConsumedTraces;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
 import org.zhijiao.reporting.events.Topics;
@@ -61,6 +63,9 @@ public class ProjectionConsumer {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -196,6 +201,7 @@ public class ProjectionConsumer {
                             null));
                 }
             }
+            ConsumedTraces traces = ConsumedTraces.start(tracer, "apply", records);
             Duration backoff = FIRST_BACKOFF;
             while (running) {
                 try {
@@ -203,6 +209,7 @@ public class ProjectionConsumer {
                     ProjectionApplier.Applied applied = applier.applyConsumed(events, malformed);
                     LOG.debugf("Batch of %d records (%d newer) committed in %d ms", records.count(), applied.newer(),
                             (System.nanoTime() - started) / 1_000_000);
+                    traces.committed("Applied to the projections");
                     lastApplied = clock.instant();
                     failingSince = null;
                     break;
