@@ -145,7 +145,7 @@ class BadInputE2ETest {
                     check(failures, method, fill(template, pathValues) + queryString(query), body, name, true);
                 }
             } else if (in.equals("path")) {
-                for (String value : HOSTILE_IDS) {
+                for (String value : hostilePathValues(schema)) {
                     Map<String, String> hostile = new LinkedHashMap<>(pathValues);
                     hostile.put(name, value);
                     check(failures, method, fill(template, hostile) + queryString(validQuery), body, name, false);
@@ -260,6 +260,20 @@ class BadInputE2ETest {
             values.add("NO_SUCH_VALUE");
         }
         return values;
+    }
+
+    /**
+     * Ids, unless the spec gives the segment a pattern (a name such as a data load's): then every
+     * value that breaks it — a name that keeps the pattern is a real name, not an attack.
+     */
+    private static List<String> hostilePathValues(JsonNode schema) {
+        String pattern = schema.path("pattern").asText();
+        if (pattern.isEmpty() || schema.path("format").asText().equals("uuid")) {
+            return HOSTILE_IDS;
+        }
+        List<String> values = new ArrayList<>(HOSTILE_IDS);
+        values.addAll(List.of("Not A Name!", "-leading-hyphen", "UPPER"));
+        return values.stream().filter(v -> !v.matches(pattern)).toList();
     }
 
     private static List<JsonNode> hostileBodyValues(JsonNode schema) {
