@@ -182,7 +182,8 @@ public class RebuildService {
             LOG.infof("Rebuild %s done: %d records read", id, progress.read);
         } catch (RuntimeException | SQLException e) {
             LOG.errorf(e, "Rebuild %s failed", id);
-            update("UPDATE projection_rebuild SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ?",
+            // a failure after the switch (e.g. closing the reader at shutdown) leaves a DONE rebuild DONE
+            update("UPDATE projection_rebuild SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ? AND state = 'RUNNING'",
                     ProjectionConsumer.rootMessage(e), id);
             dropShadow();
         }
