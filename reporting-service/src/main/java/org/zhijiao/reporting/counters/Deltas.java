@@ -2,9 +2,9 @@ package org.zhijiao.reporting.counters;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import org.zhijiao.reporting.counters.Spans.Changes;
 import org.zhijiao.reporting.counters.Spans.Series;
 
@@ -18,25 +18,11 @@ public final class Deltas {
     public static final short MONTH = 1;
     public static final short YEAR = 2;
 
-    /** A counter row's key, ordered as the table's primary key so that writers lock rows in one order. */
-    public record Key(String figure, short grain, long bucket, String dimension, String value)
-            implements Comparable<Key> {
-        public int compareTo(Key o) {
-            int c = figure.compareTo(o.figure);
-            if (c == 0) {
-                c = Short.compare(grain, o.grain);
-            }
-            if (c == 0) {
-                c = Long.compare(bucket, o.bucket);
-            }
-            if (c == 0) {
-                c = dimension.compareTo(o.dimension);
-            }
-            return c != 0 ? c : value.compareTo(o.value);
-        }
+    /** A counter row's key: figure, grain, bucket (epoch day) and series. */
+    public record Key(String figure, short grain, long bucket, String dimension, String value) {
     }
 
-    /** Summed in a hash map (cheap per change); sorted once, when written. */
+    /** Summed in a hash map (cheap per change). */
     private final Map<Key, long[]> rows = new HashMap<>();
 
     /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
@@ -71,7 +57,7 @@ public final class Deltas {
         other.rows.forEach((key, counts) -> bump(key, counts[0], counts[1]));
     }
 
-    /** The rows that change something, in one fixed order (so concurrent writers lock rows alike). */
+    /** The rows that change something (the writer orders them by its table's key). */
     public List<Map.Entry<Key, long[]>> rows() {
         List<Map.Entry<Key, long[]>> changed = new ArrayList<>();
         for (Map.Entry<Key, long[]> row : rows.entrySet()) {
@@ -79,7 +65,6 @@ public final class Deltas {
                 changed.add(row);
             }
         }
-        changed.sort(Map.Entry.comparingByKey());
         return changed;
     }
 

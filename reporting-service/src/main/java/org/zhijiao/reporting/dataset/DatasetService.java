@@ -26,6 +26,7 @@ import org.zhijiao.reporting.dataset.DatasetDtos.DatasetView;
 import org.zhijiao.reporting.dataset.DatasetDtos.Entry;
 import org.zhijiao.reporting.dataset.DatasetDtos.Provenance;
 import org.zhijiao.reporting.events.EventData;
+import org.zhijiao.reporting.report.ReportCache;
 import org.zhijiao.reporting.summary.ProjectionReader;
 
 /** Validates, stores and totals submitted datasets; a resubmission supersedes and keeps the old one. */
@@ -40,6 +41,9 @@ public class DatasetService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReportCache reports;
 
     /** Who submits: the token's client id and organization. */
     public record Submitter(String clientId, UUID organization) {
@@ -80,8 +84,7 @@ public class DatasetService {
         submission.submittedAt = now;
         submission.persist();
         // the annual report shows the datasets: cached reports are stale from now on
-        DatasetSubmission.getEntityManager().createNativeQuery("UPDATE figures_revision SET revision = revision + 1")
-                .executeUpdate();
+        reports.stale();
         return view(submission);
     }
 

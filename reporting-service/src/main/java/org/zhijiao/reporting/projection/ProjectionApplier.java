@@ -43,6 +43,7 @@ import org.zhijiao.reporting.events.EventData.Program;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
 import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.reporting.report.ReportCache;
 import org.zhijiao.reporting.summary.Family;
 import org.zhijiao.reporting.summary.Figure;
 import org.zhijiao.reporting.summary.FigureCatalog;
@@ -66,10 +67,6 @@ public class ProjectionApplier {
 
     private static final Logger LOG = Logger.getLogger(ProjectionApplier.class);
 
-    /** What one batch did. */
-    public record Applied(int events, int newer, int counterRows) {
-    }
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -85,8 +82,9 @@ public class ProjectionApplier {
     /**
      * A consumed batch: the inbox decides what is new, the version check what wins. One transaction.
      * {@code deadLettered}: the batch's records that went to the dead-letter topic (their positions count as applied).
+     * Returns how many aggregates got a newer version.
      */
-    public Applied applyConsumed(List<IncomingEvent> events, List<Position> deadLettered) {
+    public int applyConsumed(List<IncomingEvent> events, List<Position> deadLettered) {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
@@ -95,15 +93,15 @@ public class ProjectionApplier {
                     s.execute();
                 }
                 List<IncomingEvent> first = inbox(c, events);
-                Applied applied = apply(c, Tables.LIVE, first, true);
+                int newer = apply(c, Tables.LIVE, first, true);
                 List<Position> positions = new ArrayList<>(deadLettered);
                 events.forEach(e -> positions.add(new Position(e.topic(), e.partition(), e.offset(),
                         e.event().time().toInstant())));
                 advance(c, Tables.LIVE, positions);
-                if (applied.newer() > 0) {
-                    bumpRevision(c);
+                if (newer > 0) {
+                    ReportCache.stale(c);
                 }
-                return new Applied(events.size(), applied.newer(), applied.counterRows());
+                return newer;
             }
         });
     }
@@ -114,14 +112,15 @@ public class ProjectionApplier {
     /**
      * Applies events (already known to be first deliveries, or replayed) to the given tables. With
      * {@code lock}, entity rows are locked; a rebuild's single writer into its shadow tables needs none.
+     * Returns how many aggregates got a newer version.
      */
-    public Applied apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock) throws SQLException {
+    public int apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock) throws SQLException {
         Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
         for (IncomingEvent e : events) {
             newest.merge(new Ref(e.topic(), e.data().key()), e, (a, b) -> b.data().version() > a.data().version() ? b : a);
         }
         if (newest.isEmpty()) {
-            return new Applied(events.size(), 0, 0);
+            return 0;
         }
         long t0 = System.nanoTime();
         Map<Ref, EventData> old = load(c, tables, newest.keySet(), lock);
@@ -133,7 +132,7 @@ public class ProjectionApplier {
             }
         });
         if (winners.isEmpty()) {
-            return new Applied(events.size(), 0, 0);
+            return 0;
         }
         Affected affected = new Affected();
         winners.forEach((ref, e) -> affected.add(ref.topic(), old.get(ref), e.data()));
@@ -182,7 +181,7 @@ public class ProjectionApplier {
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000,
                     deltas.size(), (t6 - t5) / 1_000_000);
         }
-        return new Applied(events.size(), winners.size(), deltas.size());
+        return winners.size();
     }
 
     private static void recount(Affected affected, Projections p, int sign, Deltas deltas) {
@@ -735,12 +734,6 @@ public class ProjectionApplier {
                 s.addBatch();
             }
             s.executeBatch();
-        }
-    }
-
-    static void bumpRevision(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE figures_revision SET revision = revision + 1")) {
-            s.executeUpdate();
         }
     }
 }

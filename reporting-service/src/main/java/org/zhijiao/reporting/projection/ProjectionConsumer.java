@@ -206,8 +206,8 @@ public class ProjectionConsumer {
             while (running) {
                 try {
                     long started = System.nanoTime();
-                    ProjectionApplier.Applied applied = applier.applyConsumed(events, malformed);
-                    LOG.debugf("Batch of %d records (%d newer) committed in %d ms", records.count(), applied.newer(),
+                    int newer = applier.applyConsumed(events, malformed);
+                    LOG.debugf("Batch of %d records (%d newer) committed in %d ms", records.count(), newer,
                             (System.nanoTime() - started) / 1_000_000);
                     traces.committed("Applied to the projections");
                     lastApplied = clock.instant();

@@ -14,7 +14,7 @@ import org.zhijiao.commons.problem.ProblemException;
 
 /**
  * Reports and pages already assembled, per year, language and revision of the figures
- * ({@code figures_revision}, +1 with every applied batch, rebuild switch and dataset): a repeated
+ * ({@code figures_revision}, +1 with every applied batch, rebuild switch, dataset and data load: {@link #stale}): a repeated
  * request between two changes costs one tiny query. At most {@link #CAPACITY} entries, least recently used out.
  */
 @ApplicationScoped
@@ -47,6 +47,25 @@ public class ReportCache {
             entries.put(versioned, made);
         }
         return made;
+    }
+
+    /**
+     * The assembled reports are stale from now on (the figures, a dataset or a data load changed): +1 to
+     * the revision, in the caller's transaction, so a report never outlives the change it missed.
+     */
+    public static void stale(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE figures_revision SET revision = revision + 1")) {
+            s.executeUpdate();
+        }
+    }
+
+    /** {@link #stale(Connection)} for a caller in a JTA transaction: the connection is the transaction's. */
+    public void stale() {
+        try (Connection c = dataSource.getConnection()) {
+            stale(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Marking the reports stale failed", e);
+        }
     }
 
     public long revision() {

@@ -18,15 +18,10 @@ public record Item(String entity, Timeline timeline, Map<String, Set<String>> sl
 
     /** Adds slice values; null or empty values are left out (the item then falls under no value). */
     public Item slice(String dimension, Collection<?> values) {
-        if (values == null || values.isEmpty()) {
-            return this;
-        }
-        Map<String, Set<String>> slices = new HashMap<>(this.slices);
-        slices.put(dimension, Set.copyOf(values.stream().filter(v -> v != null).map(Object::toString).toList()));
-        return new Item(entity, timeline, slices);
+        return values == null || values.isEmpty() ? this : slices(Map.of(dimension, values));
     }
 
-    /** Adds the slice values of several dimensions at once (empty ones left out, as by {@link #slice}). */
+    /** Adds the slice values of several dimensions at once (null or empty ones left out). */
     public Item slices(Map<String, ? extends Collection<?>> byDimension) {
         Map<String, Set<String>> slices = new HashMap<>(this.slices);
         byDimension.forEach((dimension, values) -> {
