@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.gateway.Gateway.Credentials;
+import org.zhijiao.stack.testing.CreditCodes;
 import org.zhijiao.stack.testing.TestTokens;
 
 /**
@@ -131,7 +132,7 @@ class AuthorizationMatrixTest {
         as(alphaToken).get("/api/v1/memberships?organizationId=" + beta).then().statusCode(200)
                 .body("items.size()", equalTo(0));
 
-        Map<String, Object> change = Map.of("nameZh", "改名（虚构）", "creditCode", Gateway.creditCode(), "kind", "ENTERPRISE",
+        Map<String, Object> change = Map.of("nameZh", "改名（虚构）", "creditCode", CreditCodes.random(), "kind", "ENTERPRISE",
                 "region", Map.of("city", "青岛市", "province", "山东省", "country", "CN"));
         as(alphaToken).body(change).put("/api/v1/organizations/" + beta).then().statusCode(403);
         as(alphaToken).body(change).post("/api/v1/organizations").then().statusCode(403);

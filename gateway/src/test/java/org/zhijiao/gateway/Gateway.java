@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import org.zhijiao.stack.testing.CreditCodes;
 
 /** Shortcuts for the tests: tokens from the gateway itself, registered clients, member organizations. */
 final class Gateway {
@@ -76,26 +76,11 @@ final class Gateway {
         Map<String, Object> body = Map.of(
                 "nameZh", name,
                 "nameEn", name + " (fictional)",
-                "creditCode", creditCode(),
+                "creditCode", CreditCodes.random(),
                 "kind", "ENTERPRISE",
                 "enterpriseSize", "SMALL",
                 "region", Map.of("city", "青岛市", "province", "山东省", "country", "CN"));
         return UUID.fromString(as(adminToken()).body(body).post("/api/v1/organizations")
                 .then().statusCode(201).extract().path("id"));
-    }
-
-    /** A random unified social credit code with a valid check character (GB 32100-2015). */
-    static String creditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        StringBuilder code = new StringBuilder("91370200");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(code.charAt(i)) * weights[i];
-        }
-        return code.append(alphabet.charAt((31 - sum % 31) % 31)).toString();
     }
 }

@@ -1,9 +1,7 @@
 package org.zhijiao.commons.openapi;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -16,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.zhijiao.commons.problem.ProblemType;
+import org.zhijiao.commons.problem.Problems;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 
@@ -135,8 +134,7 @@ public class ProblemResponsesFilter implements OASFilter {
     private void document(String path, PathItem.HttpMethod method, Operation operation, Set<String> versioned) {
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         boolean hasId = path.contains("{");
-        boolean ifMatch = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        boolean ifMatch = hasParameter(operation, ETags.IF_MATCH);
         add(operation, "400", "Invalid input; `errors` names each offending field",
                 ProblemType.VALIDATION, "name.zh: must not be blank", write || hasQuery(operation));
         add(operation, "401", "Missing, expired or invalid bearer token", ProblemType.UNAUTHORIZED,
@@ -192,14 +190,7 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         String slug = type.uri().toString().substring(ProblemType.BASE.length());
-        Map<String, Object> body = new LinkedHashMap<>(); // in the order the services write it, the same every build
-        body.put("type", type.uri().toString());
-        body.put("title", type.title());
-        body.put("status", type.status());
-        body.put("detail", detail);
-        body.put("requestId", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f");
-        body.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
-        Example example = OASFactory.createExample().value(body);
+        Example example = OASFactory.createExample().value(Problems.example(type, type.status(), detail, null));
         APIResponse response = OASFactory.createAPIResponse()
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(MEDIA, OASFactory.createMediaType()

@@ -1,10 +1,12 @@
 package org.zhijiao.gateway.openapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.zhijiao.commons.problem.ProblemType;
+import org.zhijiao.commons.problem.Problems;
 
 /**
  * What the gateway itself may answer on an operation it proxies, written once into the merged document:
@@ -15,6 +17,7 @@ import org.zhijiao.commons.problem.ProblemType;
  */
 final class GatewayResponses {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADERS = "#/components/headers/";
     private static final String RESPONSES = "#/components/responses/";
     private static final Set<String> RATE_LIMIT = Set.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
@@ -55,9 +58,7 @@ final class GatewayResponses {
             ObjectNode media = response.putObject("content").putObject("application/problem+json");
             media.putObject("schema").put("$ref", "#/components/schemas/Problem");
             media.putObject("examples").putObject(type.uri().toString().substring(ProblemType.BASE.length()))
-                    .putObject("value").put("type", type.uri().toString()).put("title", type.title())
-                    .put("status", Integer.parseInt(status)).put("detail", text[2]).put("instance", "/api/v1/summary")
-                    .put("requestId", "6f1d1c1e-7d0b-4b43-9b59-2b0f3c1d2e4f");
+                    .set("value", JSON.valueToTree(Problems.example(type, Integer.parseInt(status), text[2], "/api/v1/summary")));
             responses.set(text[0], response);
         });
     }
