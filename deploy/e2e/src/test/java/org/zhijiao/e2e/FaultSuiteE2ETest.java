@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -33,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.zhijiao.stack.LaunchedService;
 import org.zhijiao.stack.PostgresServer;
 import org.zhijiao.stack.demo.PlatformClient;
+import org.zhijiao.stack.testing.CreditCodes;
 import org.zhijiao.stack.testing.TopicReader;
 
 /**
@@ -64,8 +60,6 @@ class FaultSuiteE2ETest {
     private static final List<String> TOPICS = List.of("zhijiao.membership.organizations", "zhijiao.membership.memberships",
             "zhijiao.membership.reference-data", "zhijiao.apprenticeship.specialties", "zhijiao.apprenticeship.programs",
             "zhijiao.apprenticeship.cohorts", "zhijiao.apprenticeship.enrollments");
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final AtomicBoolean writing = new AtomicBoolean(true);
     private final Map<String, AtomicInteger> measured = new TreeMap<>();
@@ -143,7 +137,7 @@ class FaultSuiteE2ETest {
     private String admit(String kind, int n, boolean churn) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nameZh", "故障演练成员" + n + "（虚构）");
-        body.put("creditCode", Platform.creditCode("91370200" + String.format("%09d", n)));
+        body.put("creditCode", CreditCodes.withCheck("91370200" + String.format("%09d", n)));
         body.put("kind", kind);
         if (kind.equals("SCHOOL")) {
             body.put("schoolLevel", "SECONDARY_VOCATIONAL");
@@ -303,7 +297,7 @@ class FaultSuiteE2ETest {
                 while (System.nanoTime() < until) {
                     s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'reporting'"
                             + " AND pid <> pg_backend_pid()");
-                    sawUnready |= !ready(platform.reporting);
+                    sawUnready |= !platform.reporting.isReady();
                     Thread.sleep(500);
                 }
             } finally {
@@ -312,15 +306,6 @@ class FaultSuiteE2ETest {
             }
         }
         assertThat(sawUnready).as("reporting-service reported itself not ready while its database was away").isTrue();
-    }
-
-    private static boolean ready(LaunchedService service) throws InterruptedException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The figures as the owners' own lists give them, counted as docs/metrics.md defines them, for today. */

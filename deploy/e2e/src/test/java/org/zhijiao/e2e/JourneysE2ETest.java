@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.stack.demo.PlatformClient;
+import org.zhijiao.stack.testing.CreditCodes;
 
 /** What a partner enterprise, a school and the secretariat do, end to end through the gateway. */
 class JourneysE2ETest {
@@ -94,7 +95,7 @@ class JourneysE2ETest {
         long before = secretariat.get("/api/v1/summary?asOf=" + today + "&figure=memberEnterprises")
                 .path("figures").path("memberEnterprises").path("atEnd").asLong();
         JsonNode organization = secretariat.post("/api/v1/organizations", Map.of("nameZh", "旅程新成员企业（虚构）",
-                "creditCode", Platform.creditCode("913702000" + String.format("%08d", System.nanoTime() % 100_000_000)),
+                "creditCode", CreditCodes.withCheck("913702000" + String.format("%08d", System.nanoTime() % 100_000_000)),
                 "kind", "ENTERPRISE", "enterpriseSize", "SMALL",
                 "region", Map.of("city", "青岛市", "country", "CN")));
         String membership = secretariat.post("/api/v1/memberships", Map.of("organizationId",

@@ -107,8 +107,8 @@ final class Platform implements AutoCloseable {
     }
 
     /** Where a launched service's output goes (JSON lines, as in production). */
-    static Path log(String service) {
-        return repositoryRoot().resolve("deploy/e2e/target/e2e-logs").resolve(service + ".log");
+    Path log(String service) {
+        return logs.resolve(service + ".log");
     }
 
     private static CompletableFuture<LaunchedService> launch(String service, Path root, LocalStack stack,
@@ -171,17 +171,6 @@ final class Platform implements AutoCloseable {
     public void close() {
         services.forEach(LaunchedService::close);
         stack.close();
-    }
-
-    /** Appends the GB 32100 check character to 17 digits: a valid unified social credit code. */
-    static String creditCode(String first17) {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + alphabet.charAt((31 - sum % 31) % 31);
     }
 
     static Path repositoryRoot() {

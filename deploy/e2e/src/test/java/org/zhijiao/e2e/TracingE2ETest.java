@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.stack.demo.PlatformClient;
+import org.zhijiao.stack.testing.CreditCodes;
 import org.zhijiao.stack.testing.TraceParents;
 
 /**
@@ -43,7 +44,7 @@ class TracingE2ETest {
     void oneTraceIdSpansTheGatewayMembershipAndReportingsApplyOfTheEvent() {
         String requestId = "trace-e2e-" + UUID.randomUUID();
         String organization = secretariat.post("/api/v1/organizations", Map.of("nameZh", "追踪企业（虚构）",
-                "creditCode", Platform.creditCode("913702001" + String.format("%08d", System.nanoTime() % 100_000_000)),
+                "creditCode", CreditCodes.withCheck("913702001" + String.format("%08d", System.nanoTime() % 100_000_000)),
                 "kind", "ENTERPRISE", "enterpriseSize", "SMALL", "region", Map.of("city", "青岛市", "country", "CN")),
                 Map.of("X-Request-Id", requestId)).path("id").asText();
 
@@ -91,7 +92,7 @@ class TracingE2ETest {
     }
 
     private static Optional<JsonNode> find(String service, Predicate<JsonNode> matches) {
-        try (var lines = Files.lines(Platform.log(service))) {
+        try (var lines = Files.lines(Platform.get().log(service))) {
             return lines.filter(line -> line.startsWith("{")).map(TracingE2ETest::parse).filter(Optional::isPresent)
                     .map(Optional::get).filter(matches).findFirst();
         } catch (IOException e) {

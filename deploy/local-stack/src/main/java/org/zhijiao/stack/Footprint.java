@@ -171,7 +171,7 @@ public final class Footprint {
             // alone: the services it routes to are absent, which its readiness does not depend on
             ServiceEnvironment.ServiceUrls nowhere = new ServiceEnvironment.ServiceUrls("http://localhost:1", "http://localhost:1");
             environment.putAll(ServiceEnvironment.gateway(nowhere, nowhere, nowhere,
-                    new ServiceEnvironment.BootstrapClient("footprint-admin", "footprint-secret-0123456789")));
+                    ServiceEnvironment.bootstrapClient(log.resolveSibling("secretariat.client"))));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long launched = System.nanoTime();

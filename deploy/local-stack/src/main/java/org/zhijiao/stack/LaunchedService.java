@@ -18,6 +18,7 @@ public final class LaunchedService implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final HttpClient PROBES = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Path repositoryRoot;
     private final Map<String, String> environment;
@@ -105,14 +106,22 @@ public final class LaunchedService implements AutoCloseable {
         awaitReady(readyTimeout);
     }
 
+    /** Whether it answers ready now ({@code /q/health/ready} on its management port: 200). */
+    public boolean isReady() throws InterruptedException {
+        ServiceProcess current;
+        synchronized (this) {
+            current = process;
+        }
+        return current.isReady(PROBES);
+    }
+
     public ServiceEnvironment.ServiceUrls urls() {
         return new ServiceEnvironment.ServiceUrls(url(), managementUrl());
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!process.isReady(http)) {
+        while (!process.isReady(PROBES)) {
             if (!process.process().isAlive()) {
                 throw new IllegalStateException(process.service().id() + " exited with code " + process.process().exitValue()
                         + " while starting; see " + process.logFile() + "\n" + Logs.tail(process.logFile(), 15));

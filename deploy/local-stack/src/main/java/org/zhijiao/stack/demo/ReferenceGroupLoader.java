@@ -71,12 +71,20 @@ public final class ReferenceGroupLoader {
         long deadline = System.nanoTime() + REPLICA_WAIT.toNanos();
         int caughtUpReadings = 0;
         while (caughtUpReadings < 2) {
-            caughtUpReadings = secretariat.get("/api/v1/reporting/freshness").path("caughtUp").asBoolean()
-                    ? caughtUpReadings + 1 : 0;
+            caughtUpReadings = caughtUp() ? caughtUpReadings + 1 : 0;
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("reporting-service has not applied the loaded data within " + REPLICA_WAIT);
             }
             PlatformClient.sleep(1000);
+        }
+    }
+
+    /** Whether reporting has applied everything on its topics; not yet when it cannot tell (Kafka slow: a 503). */
+    private boolean caughtUp() {
+        try {
+            return secretariat.get("/api/v1/reporting/freshness").path("caughtUp").asBoolean();
+        } catch (PlatformClient.ApiException e) {
+            return false;
         }
     }
 
