@@ -315,7 +315,7 @@ public class RebuildService {
 
     private void applyShadow(Connection c, List<IncomingEvent> batch, List<ProjectionApplier.Position> positions) {
         try {
-            applier.apply(c, Tables.SHADOW, batch, false);
+            applier.apply(c, Tables.SHADOW, batch, false, ProjectionApplier.REBUILD_STRIPE);
             applier.advance(c, Tables.SHADOW, positions);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
