@@ -20,8 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.zhijiao.reporting.counters.Deltas.Key;
+import org.zhijiao.reporting.counters.Deltas.Name;
 import org.zhijiao.reporting.counters.Spans.Series;
 
 /**
@@ -35,10 +34,6 @@ public class CounterStore {
 
     private static final int CHUNK = 5000;
 
-    /** A series' name: figure, slice dimension and value. */
-    record Name(String figure, String dimension, String value) {
-    }
-
     private final Map<Name, Integer> ids = new ConcurrentHashMap<>();
 
     @Inject
@@ -50,18 +45,21 @@ public class CounterStore {
      * writers of one stripe lock rows alike).
      */
     public void write(Connection c, Tables tables, Deltas deltas, int stripe) throws SQLException {
-        List<Map.Entry<Key, long[]>> changed = deltas.rows();
+        List<Name> names = new ArrayList<>(deltas.size());
+        List<long[]> changed = new ArrayList<>(deltas.size());
+        deltas.forEachRow((name, grain, bucket, entered, exited) -> {
+            names.add(name);
+            changed.add(new long[] {0, grain, bucket, entered, exited});
+        });
         if (changed.isEmpty()) {
             return;
         }
-        resolve(changed.stream().map(r -> name(r.getKey())).collect(Collectors.toSet()));
-        int n = changed.size();
-        long[][] rows = new long[n][];
-        for (int i = 0; i < n; i++) {
-            Key k = changed.get(i).getKey();
-            long[] counts = changed.get(i).getValue();
-            rows[i] = new long[] {ids.get(name(k)), k.grain(), k.bucket(), counts[0], counts[1]};
+        resolve(new HashSet<>(names));
+        for (int i = 0; i < names.size(); i++) {
+            changed.get(i)[0] = ids.get(names.get(i));
         }
+        long[][] rows = changed.toArray(long[][]::new);
+        int n = rows.length;
         Arrays.sort(rows, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
                 : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
         String sql = """
@@ -96,10 +94,6 @@ public class CounterStore {
                 s.executeUpdate();
             }
         }
-    }
-
-    private static Name name(Key k) {
-        return new Name(k.figure(), k.dimension(), k.value());
     }
 
     /**
