@@ -32,7 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.stack.LaunchedService;
 import org.zhijiao.stack.LocalStack;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /**
  * On demand only (reporting-service/bench/scale.sh): the reporting service at the scale reference
