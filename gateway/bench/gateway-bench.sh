@@ -24,7 +24,7 @@ cd "$ROOT"
 if [ ! -f deploy/local-stack/target/zhijiao-local-stack.jar ] || [ ! -f membership-service/target/quarkus-app/quarkus-run.jar ] \
     || [ ! -f gateway/target/quarkus-app/quarkus-run.jar ]; then
   echo "Building the launcher, membership-service and the gateway ..."
-  ./mvnw -q -pl commons,deploy/local-stack,membership-service,gateway install -Dmaven.test.skip=true
+  ./mvnw -q -pl commons,deploy/demo,deploy/local-stack,deploy/testing,membership-service,gateway install -Dmaven.test.skip=true
 fi
 
 mkdir -p "$WORK"

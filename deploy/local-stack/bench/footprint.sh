@@ -5,10 +5,10 @@
 # (VmRSS) and thread count after 30 s idle. Takes about a minute per service.
 #
 #   deploy/local-stack/bench/footprint.sh [--idle-seconds 30] [--services membership,reporting] [--runs 1]
-#       [--variant LABEL=OTHER_CHECKOUT --variant LABEL2=...] [--jvm LABEL="-Xmx{heap}m ..."]
+#       [--variant LABEL=OTHER_CHECKOUT --variant LABEL2=...] [--jvm LABEL="-Xmx{heap}m ..."] [--java LABEL=JAVA_HOME]
 #
 # --variant compares builds (e.g. a checkout of main, built) in the same run, alternately; --jvm replaces a
-# variant's JVM options ({heap} = the service's heap in MB). docs/benchmarks.md, "Start-up and footprint".
+# variant's JVM options ({heap} = the service's heap in MB); --java runs a variant on another JDK. docs/benchmarks.md, "Start-up and footprint".
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 for jar in deploy/local-stack/target/zhijiao-local-stack.jar membership-service/target/quarkus-app/quarkus-run.jar \

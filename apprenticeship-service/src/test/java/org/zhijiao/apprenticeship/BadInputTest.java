@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.Callers;
+import org.zhijiao.testing.TestTokens;
 
 /** Bad input is a 4xx problem that names the field, and writes nothing. */
 @QuarkusTest
@@ -102,11 +103,11 @@ class BadInputTest {
         String id = asAdmin().body(Map.of("schoolId", school.toString(), "code", "710103", "nameZh", "无标签专业",
                 "clusterCode", Fixtures.CLUSTER, "offeredOn", "2015-09-01")).post("/api/v1/specialties")
                 .then().statusCode(201).extract().path("id");
-        Fixtures.unguardedAs(TestTokens.admin()).body(Map.of("nameEn", "Lost")).patch("/api/v1/specialties/" + id)
+        Callers.unguardedAs(TestTokens.admin()).body(Map.of("nameEn", "Lost")).patch("/api/v1/specialties/" + id)
                 .then().statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://zhijiao.org/problems/precondition-required"));
-        Fixtures.unguardedAs(TestTokens.admin()).header("If-Match", "W/\"0\"").body(Map.of("nameEn", "Lost"))
+        Callers.unguardedAs(TestTokens.admin()).header("If-Match", "W/\"0\"").body(Map.of("nameEn", "Lost"))
                 .patch("/api/v1/specialties/" + id).then().statusCode(412);
         asAdmin().get("/api/v1/specialties/" + id).then().body("version", equalTo(0));
     }

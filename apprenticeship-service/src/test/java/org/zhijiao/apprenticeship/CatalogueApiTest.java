@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 import static org.zhijiao.apprenticeship.Fixtures.transition;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.zhijiao.apprenticeship.Fixtures.as;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.as;
+import static org.zhijiao.testing.Callers.asAdmin;
 import static org.zhijiao.apprenticeship.Fixtures.confirm;
 import static org.zhijiao.apprenticeship.Fixtures.confirmAll;
 import static org.zhijiao.apprenticeship.Fixtures.enroll;
@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /** Cohorts, places, enrollments and their tripartite agreements. */
 @QuarkusTest

@@ -1,7 +1,7 @@
 package org.zhijiao.apprenticeship;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package org.zhijiao.apprenticeship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 import static org.zhijiao.apprenticeship.MembershipEvents.awaitDirectory;
 import static org.zhijiao.apprenticeship.MembershipEvents.member;
 import static org.zhijiao.apprenticeship.MembershipEvents.membership;
@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.events.Topics;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.TopicReader;
 
 /** The member directory replica: idempotent, version-checked, dead-letters what it cannot read, and guards references. */
 @QuarkusTest

@@ -1,8 +1,8 @@
 package org.zhijiao.apprenticeship;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhijiao.apprenticeship.Fixtures.as;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.as;
+import static org.zhijiao.testing.Callers.asAdmin;
 import static org.zhijiao.apprenticeship.Fixtures.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.apprenticeship.events.Topics;
-import org.zhijiao.stack.testing.EventContracts;
-import org.zhijiao.stack.testing.TestTokens;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.EventContracts;
+import org.zhijiao.testing.TestTokens;
+import org.zhijiao.testing.TopicReader;
 
 /**
  * What reaches Kafka: the whole state, versioned, keyed, in order and matching the written contracts,

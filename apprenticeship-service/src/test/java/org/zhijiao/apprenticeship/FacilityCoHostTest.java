@@ -1,15 +1,15 @@
 package org.zhijiao.apprenticeship;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.zhijiao.apprenticeship.Fixtures.as;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.as;
+import static org.zhijiao.testing.Callers.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /**
  * Co-hosting commits an organization, so it takes its consent: a school or enterprise plans and

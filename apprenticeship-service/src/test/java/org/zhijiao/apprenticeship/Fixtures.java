@@ -1,10 +1,9 @@
 package org.zhijiao.apprenticeship;
 
-import static io.restassured.RestAssured.given;
+import static org.zhijiao.testing.Callers.as;
+import static org.zhijiao.testing.Callers.asAdmin;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.zhijiao.stack.testing.ReadBeforeWrite;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /** Builders and shortcuts shared by the API tests; all data goes through the public API. */
 public final class Fixtures {
@@ -22,21 +20,6 @@ public final class Fixtures {
     private static final AtomicLong STUDENT_NUMBERS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 
     private Fixtures() {
-    }
-
-    /** A caller that reads a resource's ETag before writing to it, as the services require. */
-    public static RequestSpecification as(String token) {
-        return unguardedAs(token).filter(ReadBeforeWrite.INSTANCE);
-    }
-
-    public static RequestSpecification asAdmin() {
-        return as(TestTokens.admin());
-    }
-
-    /** A caller that sends If-Match only when the test says so: for tests of preconditions. */
-    public static RequestSpecification unguardedAs(String token) {
-        // a plain header (not auth().oauth2()) so that ReadBeforeWrite can read with the same token
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     public static String studentNumber() {

@@ -1,7 +1,7 @@
 package org.zhijiao.apprenticeship;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhijiao.apprenticeship.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.apprenticeship.events.Topics;
-import org.zhijiao.stack.testing.LocalStackTestResource;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.LocalStackTestResource;
+import org.zhijiao.testing.TopicReader;
 
 /**
  * Kafka stopped while apprenticeship-service takes writes: they commit, and when Kafka returns every

@@ -25,9 +25,9 @@ import org.awaitility.Awaitility;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.events.Topics;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.stack.testing.EventContracts;
+import org.zhijiao.testing.EventContracts;
 import org.zhijiao.commons.events.CloudEvent;
-import org.zhijiao.stack.testing.LocalStackTestResource;
+import org.zhijiao.testing.LocalStackTestResource;
 
 /**
  * Plays membership-service: builds its CloudEvents exactly as it publishes them, checks each against

@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.gateway.Gateway.Credentials;
-import org.zhijiao.stack.testing.CreditCodes;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.CreditCodes;
+import org.zhijiao.testing.TestTokens;
 
 /**
  * Who may do what through the gateway: no token → 401 at the gateway before any service is called;

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.zhijiao.stack.testing.CreditCodes;
+import org.zhijiao.testing.CreditCodes;
 
 /** Shortcuts for the tests: tokens from the gateway itself, registered clients, member organizations. */
 final class Gateway {

@@ -8,7 +8,7 @@ import static org.zhijiao.gateway.Gateway.as;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.TraceParents;
+import org.zhijiao.testing.TraceParents;
 
 /** The gateway continues the caller's W3C trace, forwards it to the service, and names it in problem bodies. */
 @QuarkusTest

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.zhijiao.stack.JwtKeys;
 import org.zhijiao.stack.LaunchedService;
 import org.zhijiao.stack.LocalStack;
-import org.zhijiao.stack.testing.LocalStackTestResource;
+import org.zhijiao.testing.LocalStackTestResource;
 
 /**
  * What stands behind the gateway in tests: the real membership-service (its built jar, as a child

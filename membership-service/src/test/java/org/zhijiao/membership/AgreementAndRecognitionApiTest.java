@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
-import static org.zhijiao.membership.Fixtures.as;
-import static org.zhijiao.membership.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.as;
+import static org.zhijiao.testing.Callers.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 @QuarkusTest
 class AgreementAndRecognitionApiTest {

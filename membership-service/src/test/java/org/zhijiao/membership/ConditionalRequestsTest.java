@@ -2,14 +2,14 @@ package org.zhijiao.membership;
 
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.zhijiao.membership.Fixtures.asAdmin;
-import static org.zhijiao.membership.Fixtures.unguardedAs;
+import static org.zhijiao.testing.Callers.asAdmin;
+import static org.zhijiao.testing.Callers.unguardedAs;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /** Lost updates: writes to shared objects need a strong If-Match; reads answer If-None-Match with 304. */
 @QuarkusTest

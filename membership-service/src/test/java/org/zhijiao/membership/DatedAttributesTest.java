@@ -2,7 +2,7 @@ package org.zhijiao.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.zhijiao.membership.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.EventContracts;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.EventContracts;
+import org.zhijiao.testing.TopicReader;
 
 /**
  * The attributes that slice the reports are dated: a change records the day it takes effect, and

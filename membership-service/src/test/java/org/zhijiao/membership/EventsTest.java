@@ -1,7 +1,7 @@
 package org.zhijiao.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhijiao.membership.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 import static org.zhijiao.membership.Fixtures.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +18,8 @@ import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.RegionDto;
 import org.zhijiao.membership.organization.OrganizationKind;
 import org.zhijiao.membership.organization.OrganizationService;
-import org.zhijiao.stack.testing.EventContracts;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.EventContracts;
+import org.zhijiao.testing.TopicReader;
 
 /** What reaches Kafka: the whole state, versioned, keyed, in order, matching the written contract. */
 @QuarkusTest

@@ -1,18 +1,14 @@
 package org.zhijiao.membership;
 
-import static io.restassured.RestAssured.given;
+import static org.zhijiao.testing.Callers.asAdmin;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.zhijiao.membership.organization.CreditCodes;
-import org.zhijiao.stack.testing.ReadBeforeWrite;
-import org.zhijiao.stack.testing.TestTokens;
 
 /** Builders and shortcuts shared by the API tests. */
 public final class Fixtures {
@@ -21,21 +17,6 @@ public final class Fixtures {
     public static final String ALLIANCE = "EAST-WEST";
 
     private Fixtures() {
-    }
-
-    /** A caller that reads a resource's ETag before writing to it, as the services require. */
-    public static RequestSpecification as(String token) {
-        return unguardedAs(token).filter(ReadBeforeWrite.INSTANCE);
-    }
-
-    public static RequestSpecification asAdmin() {
-        return as(TestTokens.admin());
-    }
-
-    /** A caller that sends If-Match only when the test says so: for tests of preconditions. */
-    public static RequestSpecification unguardedAs(String token) {
-        // a plain header (not auth().oauth2()) so that ReadBeforeWrite can read with the same token
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     /** A random, valid unified social credit code (Qingdao division 370200). */

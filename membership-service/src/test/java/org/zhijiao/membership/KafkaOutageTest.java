@@ -1,7 +1,7 @@
 package org.zhijiao.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhijiao.membership.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 import static org.zhijiao.membership.Fixtures.transition;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.membership.events.Topics;
-import org.zhijiao.stack.testing.LocalStackTestResource;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.LocalStackTestResource;
+import org.zhijiao.testing.TopicReader;
 
 /** With Kafka stopped, changes still commit; their events arrive in order, once, when it returns. */
 @QuarkusTest

@@ -2,10 +2,10 @@ package org.zhijiao.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.zhijiao.testing.LifecycleAssertions.assertExactly;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.problem.ProblemType;
 import org.zhijiao.membership.agreement.AgreementAction;
@@ -56,25 +56,5 @@ class LifecycleTest {
                     assertThat(e.type()).isEqualTo(ProblemType.INVALID_TRANSITION);
                     assertThat(e.getMessage()).contains("WITHDRAWN").contains("suspend");
                 });
-    }
-
-    private static <S extends Enum<S>, A extends Enum<A>> void assertExactly(Lifecycle<S, A> lifecycle, S[] states,
-            A[] actions, Map<String, String> designed) {
-        int allowed = 0;
-        for (S state : states) {
-            for (A action : actions) {
-                String expected = designed.get(state + " " + action);
-                var target = lifecycle.target(state, action);
-                if (expected == null) {
-                    assertThat(target).as(state + " " + action).isEmpty();
-                    assertThatThrownBy(() -> lifecycle.next(state, action, "x")).isInstanceOf(ProblemException.class);
-                } else {
-                    allowed++;
-                    assertThat(target).as(state + " " + action).hasValueSatisfying(t -> assertThat(t.name()).isEqualTo(expected));
-                    assertThat(lifecycle.allowed(state)).contains(action);
-                }
-            }
-        }
-        assertThat(allowed).isEqualTo(designed.size());
     }
 }

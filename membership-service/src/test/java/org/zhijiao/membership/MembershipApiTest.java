@@ -3,8 +3,8 @@ package org.zhijiao.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.zhijiao.membership.Fixtures.as;
-import static org.zhijiao.membership.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.as;
+import static org.zhijiao.testing.Callers.asAdmin;
 import static org.zhijiao.membership.Fixtures.transition;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.zhijiao.membership.membership.Membership;
 import org.zhijiao.membership.membership.MembershipAction;
 import org.zhijiao.membership.membership.MembershipStatus;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 @QuarkusTest
 class MembershipApiTest {

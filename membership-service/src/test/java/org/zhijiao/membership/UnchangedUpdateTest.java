@@ -2,7 +2,7 @@ package org.zhijiao.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.zhijiao.membership.Fixtures.asAdmin;
+import static org.zhijiao.testing.Callers.asAdmin;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.membership.events.Topics;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.TopicReader;
 
 /** A PUT or PATCH that changes nothing keeps the version and publishes no event. */
 @QuarkusTest

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /** Calls with the platform's tokens. */
 final class Api {

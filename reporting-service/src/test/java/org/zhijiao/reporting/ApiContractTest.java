@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.testing.EventContracts;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.EventContracts;
+import org.zhijiao.testing.TestTokens;
 
 /** The written definitions, the OpenAPI description, access rules, period validation and freshness. */
 @QuarkusTest

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.events.Topics;
-import org.zhijiao.stack.testing.TraceParents;
+import org.zhijiao.testing.TraceParents;
 
 /**
  * The apply of an event joins the trace of the change it comes from: a record whose {@code traceparent}

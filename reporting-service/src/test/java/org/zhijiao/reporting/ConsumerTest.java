@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.events.Topics;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.testing.TopicReader;
 
 /** Events on the real topics reach the summary exactly once, whatever the delivery does. */
 @QuarkusTest

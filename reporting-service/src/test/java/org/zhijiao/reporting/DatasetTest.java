@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.events.Topics;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /** Schools submit datasets for themselves; bad input writes nothing; resubmissions keep history. */
 @QuarkusTest

@@ -18,8 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.zhijiao.reporting.events.Topics;
-import org.zhijiao.stack.testing.EventContracts;
-import org.zhijiao.stack.testing.LocalStackTestResource;
+import org.zhijiao.testing.EventContracts;
+import org.zhijiao.testing.LocalStackTestResource;
 
 /**
  * Builds events shaped exactly like the producers' (each checked against its docs/events contract

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.stack.LaunchedService;
 import org.zhijiao.stack.PostgresServer;
-import org.zhijiao.stack.demo.PlatformClient;
-import org.zhijiao.stack.testing.CreditCodes;
-import org.zhijiao.stack.testing.TopicReader;
+import org.zhijiao.demo.PlatformClient;
+import org.zhijiao.testing.CreditCodes;
+import org.zhijiao.testing.TopicReader;
 
 /**
  * The platform under faults (issue 11): while partners keep writing to membership-service and

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.demo.PlatformClient;
-import org.zhijiao.stack.testing.CreditCodes;
+import org.zhijiao.demo.PlatformClient;
+import org.zhijiao.testing.CreditCodes;
 
 /** What a partner enterprise, a school and the secretariat do, end to end through the gateway. */
 class JourneysE2ETest {

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletionException;
 import org.zhijiao.stack.LaunchedService;
 import org.zhijiao.stack.LocalStack;
 import org.zhijiao.stack.ServiceEnvironment;
-import org.zhijiao.stack.demo.PlatformClient;
-import org.zhijiao.stack.demo.ReferenceGroupLoader;
+import org.zhijiao.demo.PlatformClient;
+import org.zhijiao.demo.ReferenceGroupLoader;
 
 /**
  * The whole platform for the end-to-end tests: a fresh local stack, the three services and the

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.zhijiao.stack.demo.PlatformClient;
-import org.zhijiao.stack.demo.ReferenceGroupLoader;
+import org.zhijiao.demo.PlatformClient;
+import org.zhijiao.demo.ReferenceGroupLoader;
 
 /**
  * The whole platform, the reference group's data loaded through the gateway with real client

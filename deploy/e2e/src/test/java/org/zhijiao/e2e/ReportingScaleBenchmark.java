@@ -32,7 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.stack.LaunchedService;
 import org.zhijiao.stack.LocalStack;
-import org.zhijiao.stack.testing.TestTokens;
+import org.zhijiao.testing.TestTokens;
 
 /**
  * On demand only (reporting-service/bench/scale.sh): the reporting service at the scale reference
@@ -367,6 +367,12 @@ class ReportingScaleBenchmark {
     private void summaryLatency(Api api) throws Exception {
         String[] figures = {"members", "memberSchools", "memberEnterprises", "enterprisesInCohorts", "apprenticesActive",
             "mentors", "industryChainsServed", "cohorts", "programs"};
+        // warm-up, not counted: every figure once for a few years (JIT-compiled read path, database pages in cache)
+        for (String figure : figures) {
+            for (int year = 2016; year <= 2018; year++) {
+                api.get("/api/v1/summary?year=" + year + "&figure=" + figure, "application/json");
+            }
+        }
         double[] ms = new double[300];
         for (int i = 0; i < ms.length; i++) {
             String query = "year=" + (2009 + random.nextInt(17)) + "&figure=" + figures[random.nextInt(figures.length)];
@@ -375,7 +381,7 @@ class ReportingScaleBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        report("summary", "one figure with its slices, %d requests: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
+        report("summary", "one figure with its slices, %d requests after a warm-up of 27: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
                 + "(target p99 <= 50 ms)", ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.99)], ms[ms.length - 1]);
         double[] all = new double[20];
         for (int i = 0; i < all.length; i++) {

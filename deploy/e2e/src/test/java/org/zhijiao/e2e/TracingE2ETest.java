@@ -16,9 +16,9 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.stack.demo.PlatformClient;
-import org.zhijiao.stack.testing.CreditCodes;
-import org.zhijiao.stack.testing.TraceParents;
+import org.zhijiao.demo.PlatformClient;
+import org.zhijiao.testing.CreditCodes;
+import org.zhijiao.testing.TraceParents;
 
 /**
  * One trace follows a change across every hop, with no collector: each service writes JSON log lines

@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp zhijiao-local-stack.jar org.zhijiao.stack.Footprint [--services a,b] [--idle-seconds 30] [--runs 1]
- *     [--variant LABEL=REPOSITORY_ROOT] [--jvm LABEL=OPTIONS]
+ *     [--variant LABEL=REPOSITORY_ROOT] [--jvm LABEL=OPTIONS] [--java LABEL=JAVA_HOME]
  * </pre>
  * Without {@code --variant} the one measured variant is this repository ({@code current}). {@code --jvm} replaces
- * the JVM options of a variant's services (space-separated; {@code {heap}} stands for the service's heap size).
+ * the JVM options of a variant's services (space-separated; {@code {heap}} stands for the service's heap size);
+ * {@code --java} runs them on another JDK than the benchmark's own (e.g. a JDK 25 beside the default 17).
  */
 public final class Footprint {
 
@@ -38,11 +39,12 @@ public final class Footprint {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-    private record Variant(String label, Path root, List<String> jvmOptions) {
+    private record Variant(String label, Path root, Path java, List<String> jvmOptions) {
 
         List<String> jvmOptionsOf(PlatformService service) {
             if (jvmOptions == null) {
-                return service.jvmOptions();
+                return java.equals(ServiceProcess.launcherJava()) ? service.jvmOptions(Runtime.version())
+                        : service.jvmOptions();
             }
             return jvmOptions.stream().map(option -> option.replace("{heap}", String.valueOf(service.maxHeapMb()))).toList();
         }
@@ -71,6 +73,7 @@ public final class Footprint {
         int runs = 1;
         Map<String, Path> roots = new LinkedHashMap<>();
         Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
+        Map<String, Path> javas = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -80,8 +83,11 @@ public final class Footprint {
                 case "--variant" -> roots.put(label(value),
                         Path.of(value.substring(value.indexOf('=') + 1)).toAbsolutePath().normalize());
                 case "--jvm" -> jvmOptions.put(label(value), List.of(value.substring(value.indexOf('=') + 1).trim().split("\\s+")));
+                case "--java" -> javas.put(label(value),
+                        Path.of(value.substring(value.indexOf('=') + 1)).resolve("bin/java").toAbsolutePath().normalize());
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; usage: [--services a,b] [--idle-seconds N] [--runs N] [--variant LABEL=DIR] [--jvm LABEL=OPTIONS]");
+                        + "; usage: [--services a,b] [--idle-seconds N] [--runs N] [--variant LABEL=DIR] [--jvm LABEL=OPTIONS]"
+                        + " [--java LABEL=JAVA_HOME]");
             }
             i++;
         }
@@ -89,10 +95,13 @@ public final class Footprint {
             roots.put("current", Path.of("").toAbsolutePath().normalize());
         }
         List<Variant> variants = new ArrayList<>();
-        roots.forEach((label, root) -> variants.add(new Variant(label, root, jvmOptions.get(label))));
-        jvmOptions.keySet().stream().filter(label -> !roots.containsKey(label)).findAny().ifPresent(label -> {
-            throw new IllegalArgumentException("--jvm " + label + "=... names no --variant");
-        });
+        roots.forEach((label, root) -> variants.add(new Variant(label, root,
+                javas.getOrDefault(label, ServiceProcess.launcherJava()), jvmOptions.get(label))));
+        for (Map<String, ?> perVariant : List.of(jvmOptions, javas)) {
+            perVariant.keySet().stream().filter(label -> !roots.containsKey(label)).findAny().ifPresent(label -> {
+                throw new IllegalArgumentException("--jvm or --java " + label + "=... names no --variant");
+            });
+        }
         for (Variant variant : variants) {
             for (PlatformService service : services) {
                 if (!Files.isRegularFile(service.runnableJar(variant.root()))) {
@@ -115,7 +124,8 @@ public final class Footprint {
         print("FOOTPRINT java " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + "), "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadAverage() + "; logs in " + logs);
         for (Variant variant : variants) {
-            print("FOOTPRINT variant " + variant.label() + ": " + variant.root() + (variant.jvmOptions() == null
+            print("FOOTPRINT variant " + variant.label() + ": " + variant.root() + ", " + variant.java()
+                    + (variant.jvmOptions() == null
                     ? " (the run command's JVM options)" : " with " + String.join(" ", variant.jvmOptions())));
         }
         List<Measurement> measurements = new ArrayList<>();
@@ -175,8 +185,8 @@ public final class Footprint {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long launched = System.nanoTime();
-        ServiceProcess process = ServiceProcess.start(service, variant.root(), variant.jvmOptionsOf(service), Ports.free(),
-                Ports.free(), environment, log, false);
+        ServiceProcess process = ServiceProcess.start(service, variant.root(), variant.java(),
+                variant.jvmOptionsOf(service), Ports.free(), Ports.free(), environment, log, false);
         current = process;
         while (!process.isReady(http)) {
             if (!process.process().isAlive() || System.nanoTime() - launched > READY_TIMEOUT.toNanos()) {

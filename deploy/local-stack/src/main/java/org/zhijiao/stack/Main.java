@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.jboss.logmanager.handlers.FileHandler;
-import org.zhijiao.stack.demo.ReferenceGroupLoader;
+import org.zhijiao.demo.ReferenceGroupLoader;
 
 /**
  * The run command: starts the local stack, then the built services as child processes, and stops

@@ -45,14 +45,19 @@ final class ServiceProcess {
      */
     static ServiceProcess start(PlatformService service, Path repositoryRoot, int port, int managementPort,
             Map<String, String> environment, Path logFile, boolean appendLog) throws IOException {
-        return start(service, repositoryRoot, service.jvmOptions(), port, managementPort, environment, logFile,
-                appendLog);
+        return start(service, repositoryRoot, launcherJava(), service.jvmOptions(Runtime.version()), port,
+                managementPort, environment, logFile, appendLog);
     }
 
-    /** As above with other JVM options than the service's own (the footprint benchmark compares them). */
-    static ServiceProcess start(PlatformService service, Path repositoryRoot, List<String> jvmOptions, int port,
-            int managementPort, Map<String, String> environment, Path logFile, boolean appendLog) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    /** The {@code java} of the JVM running this launcher, which the services run on too. */
+    static Path launcherJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** As above with another JVM or other options than the service's own (the footprint benchmark compares them). */
+    static ServiceProcess start(PlatformService service, Path repositoryRoot, Path java, List<String> jvmOptions,
+            int port, int managementPort, Map<String, String> environment, Path logFile, boolean appendLog)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         Path application = service.runnableJar(repositoryRoot).getParent();

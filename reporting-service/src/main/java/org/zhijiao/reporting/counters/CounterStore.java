@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.zhijiao.reporting.counters.Deltas.Key;
+import org.zhijiao.reporting.counters.Deltas.Name;
 import org.zhijiao.reporting.counters.Spans.Series;
 
 /**
@@ -34,35 +34,39 @@ public class CounterStore {
 
     private static final int CHUNK = 5000;
 
-    /** A series' name: figure, slice dimension and value. */
-    record Name(String figure, String dimension, String value) {
-    }
-
     private final Map<Name, Integer> ids = new ConcurrentHashMap<>();
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** Adds the deltas to the counters, in primary-key order (so concurrent writers lock rows alike). */
-    public void write(Connection c, Tables tables, Deltas deltas) throws SQLException {
-        List<Map.Entry<Key, long[]>> changed = deltas.rows();
+    /**
+     * Adds the deltas to the counters' {@code stripe} (a lane of the consumer writes its own, so lanes
+     * never wait on each other's rows; reads sum the stripes), in primary-key order (so concurrent
+     * writers of one stripe lock rows alike).
+     */
+    public void write(Connection c, Tables tables, Deltas deltas, int stripe) throws SQLException {
+        List<Name> names = new ArrayList<>(deltas.size());
+        List<long[]> changed = new ArrayList<>(deltas.size());
+        deltas.forEachRow((name, grain, bucket, entered, exited) -> {
+            names.add(name);
+            changed.add(new long[] {0, grain, bucket, entered, exited});
+        });
         if (changed.isEmpty()) {
             return;
         }
-        resolve(changed.stream().map(r -> name(r.getKey())).collect(Collectors.toSet()));
-        int n = changed.size();
-        long[][] rows = new long[n][];
-        for (int i = 0; i < n; i++) {
-            Key k = changed.get(i).getKey();
-            long[] counts = changed.get(i).getValue();
-            rows[i] = new long[] {ids.get(name(k)), k.grain(), k.bucket(), counts[0], counts[1]};
+        resolve(new HashSet<>(names));
+        for (int i = 0; i < names.size(); i++) {
+            changed.get(i)[0] = ids.get(names.get(i));
         }
+        long[][] rows = changed.toArray(long[][]::new);
+        int n = rows.length;
         Arrays.sort(rows, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
                 : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
         String sql = """
-                INSERT INTO %1$s (series, grain, bucket, entered, exited)
-                SELECT * FROM unnest(?::int4[], ?::int2[], ?::int4[], ?::int8[], ?::int8[])
-                ON CONFLICT (series, grain, bucket) DO UPDATE
+                INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
+                SELECT u.s, u.g, u.b, ?, u.e, u.x FROM unnest(?::int4[], ?::int2[], ?::int4[], ?::int8[], ?::int8[])
+                    AS u(s, g, b, e, x)
+                ON CONFLICT (series, grain, bucket, stripe) DO UPDATE
                 SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited
                 """.formatted(tables.counter());
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -81,18 +85,15 @@ public class CounterStore {
                     entered[i] = row[3];
                     exited[i] = row[4];
                 }
-                s.setArray(1, c.createArrayOf("int4", series));
-                s.setArray(2, c.createArrayOf("int2", grain));
-                s.setArray(3, c.createArrayOf("int4", bucket));
-                s.setArray(4, c.createArrayOf("int8", entered));
-                s.setArray(5, c.createArrayOf("int8", exited));
+                s.setShort(1, (short) stripe);
+                s.setArray(2, c.createArrayOf("int4", series));
+                s.setArray(3, c.createArrayOf("int2", grain));
+                s.setArray(4, c.createArrayOf("int4", bucket));
+                s.setArray(5, c.createArrayOf("int8", entered));
+                s.setArray(6, c.createArrayOf("int8", exited));
                 s.executeUpdate();
             }
         }
-    }
-
-    private static Name name(Key k) {
-        return new Name(k.figure(), k.dimension(), k.value());
     }
 
     /**
@@ -210,20 +211,28 @@ public class CounterStore {
     public record DayChange(String value, LocalDate day, long entered, long exited) {
     }
 
-    /** The day buckets of a figure's dimension from {@code from} through {@code to}, in day order. */
-    public List<DayChange> days(Connection c, String figure, String dimension, LocalDate from, LocalDate to)
-            throws SQLException {
+    /**
+     * The day buckets of some values of a figure's dimension from {@code from} through {@code to}, in
+     * day order, the stripes summed.
+     */
+    public List<DayChange> days(Connection c, String figure, String dimension, Collection<String> values, LocalDate from,
+            LocalDate to) throws SQLException {
         List<DayChange> changes = new ArrayList<>();
+        if (values.isEmpty()) {
+            return changes;
+        }
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT s.value, n.bucket, n.entered, n.exited FROM counter_series s CROSS JOIN LATERAL (
+                SELECT s.value, n.bucket, sum(n.entered), sum(n.exited) FROM counter_series s CROSS JOIN LATERAL (
                     SELECT bucket, entered, exited FROM counter c
                     WHERE c.series = s.id AND c.grain = 0 AND c.bucket >= ? AND c.bucket <= ?) n
-                WHERE s.figure = ? AND s.dimension = ?
+                WHERE s.figure = ? AND s.dimension = ? AND s.value = ANY(?)
+                GROUP BY s.value, n.bucket
                 ORDER BY n.bucket""")) {
             s.setInt(1, (int) (from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from).toEpochDay());
             s.setInt(2, (int) (to.isAfter(Spans.LAST) ? Spans.LAST : to).toEpochDay());
             s.setString(3, figure);
             s.setString(4, dimension);
+            s.setArray(5, c.createArrayOf("text", values.toArray(String[]::new)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new DayChange(rs.getString(1), LocalDate.ofEpochDay(rs.getInt(2)), rs.getLong(3),

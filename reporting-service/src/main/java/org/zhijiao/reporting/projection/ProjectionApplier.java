@@ -82,9 +82,9 @@ public class ProjectionApplier {
     /**
      * A consumed batch: the inbox decides what is new, the version check what wins. One transaction.
      * {@code deadLettered}: the batch's records that went to the dead-letter topic (their positions count as applied).
-     * Returns how many aggregates got a newer version.
+     * {@code stripe}: the counter stripe this batch adds to (its lane's). Returns how many aggregates got a newer version.
      */
-    public int applyConsumed(List<IncomingEvent> events, List<Position> deadLettered) {
+    public int applyConsumed(List<IncomingEvent> events, List<Position> deadLettered, int stripe) {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
@@ -93,7 +93,7 @@ public class ProjectionApplier {
                     s.execute();
                 }
                 List<IncomingEvent> first = inbox(c, events);
-                int newer = apply(c, Tables.LIVE, first, true);
+                int newer = apply(c, Tables.LIVE, first, true, stripe);
                 List<Position> positions = new ArrayList<>(deadLettered);
                 events.forEach(e -> positions.add(new Position(e.topic(), e.partition(), e.offset(),
                         e.event().time().toInstant())));
@@ -112,9 +112,10 @@ public class ProjectionApplier {
     /**
      * Applies events (already known to be first deliveries, or replayed) to the given tables. With
      * {@code lock}, entity rows are locked; a rebuild's single writer into its shadow tables needs none.
-     * Returns how many aggregates got a newer version.
+     * The counters change in {@code stripe}. Returns how many aggregates got a newer version.
      */
-    public int apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock) throws SQLException {
+    public int apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock, int stripe)
+            throws SQLException {
         Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
         for (IncomingEvent e : events) {
             newest.merge(new Ref(e.topic(), e.data().key()), e, (a, b) -> b.data().version() > a.data().version() ? b : a);
@@ -173,7 +174,7 @@ public class ProjectionApplier {
         upsertProjections(c, tables, winners.values());
         linkCohorts(c, tables, winners.values());
         long t5 = System.nanoTime();
-        counters.write(c, tables, deltas);
+        counters.write(c, tables, deltas, stripe);
         long t6 = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Applied %d events (%d newer): load %d ms, lock %d ms, inputs %d ms, recount %d ms, "
@@ -606,7 +607,7 @@ public class ProjectionApplier {
                 }
             }
             drain(c, tables, pending, 0, deltas, progress);
-            counters.write(c, tables, deltas);
+            counters.write(c, tables, deltas, REBUILD_STRIPE);
         } finally {
             workers.shutdownNow();
         }
@@ -631,6 +632,8 @@ public class ProjectionApplier {
         }
     }
 
+    /** The counter stripe a rebuild writes (it is the shadow tables' only writer). */
+    public static final int REBUILD_STRIPE = 0;
     private static final int COUNT_WORKERS = 2;
     private static final int COUNT_CHUNK = 2000;
     private static final int FLUSH_ROWS = 200_000;
@@ -638,7 +641,7 @@ public class ProjectionApplier {
     private void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
             throws SQLException {
         if (deltas.size() > FLUSH_ROWS) {
-            counters.write(c, tables, deltas);
+            counters.write(c, tables, deltas, REBUILD_STRIPE);
             deltas.clear();
         }
         progress.run();

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -32,18 +37,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.commons.tracing.ConsumedTraces;
+import org.zhijiao.reporting.events.EventData;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
 import org.zhijiao.reporting.events.Topics;
 
 /**
- * Applies the projected topics (group {@code reporting-projections}): {@code threads} plain Kafka
- * consumers share the partitions (and share them with other replicas); each applies what one poll
- * returned in one transaction ({@link ProjectionApplier}), then commits the offsets. A malformed record
- * goes to {@code zhijiao.reporting.dlq} with the reason in its {@code dead-letter-reason} header, and
- * the rest of its batch is applied. Any other failure (PostgreSQL away, a deadlock) retries the same
- * batch with back-off for as long as it takes: nothing is skipped and the consumer never gives up;
- * the health check reports it as stalled meanwhile.
+ * Applies the projected topics (group {@code reporting-projections}): one plain Kafka consumer per
+ * replica (sharing the partitions with other replicas) splits what a poll returned into {@code lanes}
+ * by organization — an organization's own events, its memberships' and everything else keyed by
+ * aggregate — and applies the lanes in parallel, each in one transaction ({@link ProjectionApplier})
+ * adding to its own counter stripe, then commits the offsets once every lane has committed. Lanes
+ * never meet on an organization's rows (its events and its memberships' arrive on different
+ * partitions, so consumers split by partition would wait on each other's locks) nor on counter rows.
+ * All events of one aggregate in a poll go to one lane, so its versions are applied in one
+ * transaction. A malformed record goes to {@code zhijiao.reporting.dlq} with the reason in its
+ * {@code dead-letter-reason} header, and the rest of its batch is applied. Any other failure
+ * (PostgreSQL away, a deadlock) retries that lane's batch with back-off for as long as it takes:
+ * nothing is skipped and the consumer never gives up; the health check reports it as stalled meanwhile.
  */
 @ApplicationScoped
 public class ProjectionConsumer {
@@ -73,8 +84,8 @@ public class ProjectionConsumer {
     @ConfigProperty(name = "zhijiao.reporting.consumer.enabled", defaultValue = "true")
     boolean enabled;
 
-    @ConfigProperty(name = "zhijiao.reporting.consumer.threads", defaultValue = "2")
-    int threads;
+    @ConfigProperty(name = "zhijiao.reporting.consumer.lanes", defaultValue = "2")
+    int lanes;
 
     @ConfigProperty(name = "zhijiao.reporting.consumer.max-poll-records", defaultValue = "1000")
     int maxPollRecords;
@@ -85,6 +96,8 @@ public class ProjectionConsumer {
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private KafkaProducer<String, String> deadLetters;
+    /** Applies lanes 1.. of a poll; the polling thread applies lane 0 itself. */
+    private ExecutorService laneThreads;
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
@@ -96,11 +109,15 @@ public class ProjectionConsumer {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         deadLetters = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        for (int i = 0; i < threads; i++) {
-            Worker worker = new Worker(i);
-            workers.add(worker);
-            worker.thread.start();
-        }
+        AtomicInteger laneNumber = new AtomicInteger(1);
+        laneThreads = Executors.newFixedThreadPool(Math.max(1, lanes - 1), r -> {
+            Thread thread = new Thread(r, "projection-lane-" + laneNumber.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Worker worker = new Worker();
+        workers.add(worker);
+        worker.thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -115,12 +132,15 @@ public class ProjectionConsumer {
                 Thread.currentThread().interrupt();
             }
         }
+        if (laneThreads != null) {
+            laneThreads.shutdownNow();
+        }
         if (deadLetters != null) {
             deadLetters.close(Duration.ofSeconds(2));
         }
     }
 
-    /** How each consumer thread is doing, for the health check. */
+    /** How the consumer is doing (its polling thread and lanes together), for the health check. */
     public List<WorkerState> states() {
         return workers.stream().map(w -> new WorkerState(w.thread.getName(), w.thread.isAlive(), w.failingSince,
                 w.lastError, w.lastApplied)).toList();
@@ -130,7 +150,7 @@ public class ProjectionConsumer {
         return enabled;
     }
 
-    /** One consumer thread's state: failing since when (null when fine), its last error, its last applied batch. */
+    /** A consumer's state: failing since when (null when fine), its last error, its last applied poll. */
     public record WorkerState(String name, boolean alive, Instant failingSince, String lastError, Instant lastApplied) {
     }
 
@@ -141,8 +161,8 @@ public class ProjectionConsumer {
         volatile String lastError;
         volatile Instant lastApplied;
 
-        Worker(int index) {
-            thread = new Thread(this, "projection-consumer-" + index);
+        Worker() {
+            thread = new Thread(this, "projection-consumer");
             thread.setDaemon(true);
         }
 
@@ -202,27 +222,28 @@ public class ProjectionConsumer {
                 }
             }
             ConsumedTraces traces = ConsumedTraces.start(tracer, "apply", records);
-            Duration backoff = FIRST_BACKOFF;
-            while (running) {
-                try {
-                    long started = System.nanoTime();
-                    int newer = applier.applyConsumed(events, malformed);
-                    LOG.debugf("Batch of %d records (%d newer) committed in %d ms", records.count(), newer,
-                            (System.nanoTime() - started) / 1_000_000);
-                    traces.committed("Applied to the projections");
-                    lastApplied = clock.instant();
-                    failingSince = null;
-                    break;
-                } catch (RuntimeException e) {
-                    failing(e);
-                    LOG.warnf("Applying %d events failed (%s); retrying in %s", events.size(), rootMessage(e), backoff);
-                    pause(backoff);
-                    backoff = next(backoff);
+            List<List<IncomingEvent>> byLane = split(events);
+            long started = System.nanoTime();
+            List<Future<Boolean>> others = new ArrayList<>();
+            for (int lane = 1; lane < byLane.size(); lane++) {
+                List<IncomingEvent> laneEvents = byLane.get(lane);
+                if (!laneEvents.isEmpty()) {
+                    int stripe = lane;
+                    others.add(laneThreads.submit(() -> applyLane(laneEvents, List.of(), stripe)));
                 }
             }
-            if (!running) {
-                return; // left uncommitted: redelivered to whoever consumes next, and the inbox skips what was applied
+            boolean applied = applyLane(byLane.get(0), malformed, 0);
+            for (Future<Boolean> other : others) {
+                applied &= finished(other);
             }
+            if (!applied) {
+                return; // shutting down: left uncommitted, redelivered to whoever consumes next, and the inbox skips what was applied
+            }
+            LOG.debugf("Poll of %d records in %d lanes committed in %d ms", records.count(), others.size() + 1,
+                    (System.nanoTime() - started) / 1_000_000);
+            traces.committed("Applied to the projections");
+            lastApplied = clock.instant();
+            failingSince = null;
             try {
                 kafka.commitSync(offsets);
             } catch (WakeupException e) {
@@ -230,6 +251,42 @@ public class ProjectionConsumer {
             } catch (RuntimeException e) {
                 // the partitions moved on meanwhile; their new owner starts from the last commit and the inbox skips repeats
                 LOG.infof("Offsets not committed (%s); the applied events will be skipped when redelivered", e.getMessage());
+            }
+        }
+
+        /**
+         * Applies one lane's events (and the dead-lettered positions, lane 0) in one transaction,
+         * retrying with back-off until it commits; false when the consumer stops first.
+         */
+        private boolean applyLane(List<IncomingEvent> events, List<ProjectionApplier.Position> malformed, int stripe) {
+            if (events.isEmpty() && malformed.isEmpty()) {
+                return true;
+            }
+            Duration backoff = FIRST_BACKOFF;
+            while (running) {
+                try {
+                    long started = System.nanoTime();
+                    int newer = applier.applyConsumed(events, malformed, stripe);
+                    LOG.debugf("Lane %d: %d events (%d newer) committed in %d ms", stripe, events.size(), newer,
+                            (System.nanoTime() - started) / 1_000_000);
+                    return true;
+                } catch (RuntimeException e) {
+                    failing(e);
+                    LOG.warnf("Applying %d events failed (%s); retrying in %s", events.size(), rootMessage(e), backoff);
+                    pause(backoff);
+                    backoff = next(backoff);
+                }
+            }
+            return false;
+        }
+
+        private boolean finished(Future<Boolean> lane) {
+            try {
+                return lane.get();
+            } catch (InterruptedException e) {
+                return false; // shutting down
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("A lane failed", e.getCause());
             }
         }
 
@@ -271,6 +328,28 @@ public class ProjectionConsumer {
                 // shutting down: the loops look at running
             }
         }
+    }
+
+    /**
+     * The poll's events by lane: by organization where the event has one (an organization's, its
+     * memberships'), else by aggregate; every event of one aggregate in the lane of its first.
+     */
+    List<List<IncomingEvent>> split(List<IncomingEvent> events) {
+        List<List<IncomingEvent>> byLane = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, lanes); i++) {
+            byLane.add(new ArrayList<>());
+        }
+        Map<ProjectionApplier.Ref, Integer> laneOf = new HashMap<>();
+        for (IncomingEvent e : events) {
+            int lane = laneOf.computeIfAbsent(new ProjectionApplier.Ref(e.topic(), e.data().key()),
+                    ref -> Math.floorMod(affinity(e).hashCode(), byLane.size()));
+            byLane.get(lane).add(e);
+        }
+        return byLane;
+    }
+
+    private static String affinity(IncomingEvent e) {
+        return e.data() instanceof EventData.Membership membership ? membership.organizationId() : e.data().key();
     }
 
     private Properties consumerProps() {

@@ -126,7 +126,9 @@ public class SummaryService {
     /**
      * How many values of memberEnterprises' industryChain slice count at least one enterprise: on the
      * day before the period, on its last day, and how often a value started or stopped counting in
-     * between, walking the days on which those slices changed.
+     * between, walking the days on which those slices changed. Only values that can reach zero in the
+     * period are walked: one counting more enterprises at its start than leave it during the period
+     * counts throughout (at the design's scale, every value).
      */
     private FigureCounts distinctValues(Connection c, Map<Series, Cumulative[]> source, Period period)
             throws SQLException {
@@ -137,15 +139,20 @@ public class SummaryService {
             if (!e.getKey().dimension().equals(CHAINS_DIMENSION)) {
                 continue;
             }
-            long start = e.getValue()[0].count();
-            running.put(e.getKey().value(), start);
+            Cumulative before = e.getValue()[0];
+            Cumulative end = e.getValue()[1];
+            long start = before.count();
             atStart += start > 0 ? 1 : 0;
-            atEnd += e.getValue()[1].count() > 0 ? 1 : 0;
+            atEnd += end.count() > 0 ? 1 : 0;
+            if (start - (end.exited() - before.exited()) <= 0) {
+                running.put(e.getKey().value(), start);
+            }
         }
         long entered = 0;
         long exited = 0;
-        for (DayChange change : counters.days(c, CHAINS_SOURCE, CHAINS_DIMENSION, period.from(), period.to())) {
-            long previous = running.getOrDefault(change.value(), 0L);
+        for (DayChange change : counters.days(c, CHAINS_SOURCE, CHAINS_DIMENSION, running.keySet(), period.from(),
+                period.to())) {
+            long previous = running.get(change.value());
             long current = previous + change.entered() - change.exited();
             running.put(change.value(), current);
             entered += previous <= 0 && current > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-package org.zhijiao.stack.testing;
+package org.zhijiao.testing;
 
 /**
  * How every class loader of a test JVM reaches its one local stack. Quarkus loads the test resource

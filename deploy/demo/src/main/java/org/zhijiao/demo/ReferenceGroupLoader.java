@@ -1,4 +1,4 @@
-package org.zhijiao.stack.demo;
+package org.zhijiao.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.zhijiao.stack.testing;
+package org.zhijiao.testing;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package org.zhijiao.stack.testing;
+package org.zhijiao.testing;
 
 import java.security.PrivateKey;
 import java.time.Duration;

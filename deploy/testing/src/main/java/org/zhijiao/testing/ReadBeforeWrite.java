@@ -1,4 +1,4 @@
-package org.zhijiao.stack.testing;
+package org.zhijiao.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
@@ -7,7 +7,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
-import org.zhijiao.stack.demo.PlatformClient;
+import org.zhijiao.demo.PlatformClient;
 
 /**
  * A REST Assured filter that behaves like a careful client: before a write to an existing

@@ -1,4 +1,4 @@
-package org.zhijiao.stack.testing;
+package org.zhijiao.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

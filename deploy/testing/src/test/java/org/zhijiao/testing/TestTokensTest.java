@@ -1,4 +1,4 @@
-package org.zhijiao.stack.testing;
+package org.zhijiao.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
