@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.web.Versioned;
 
 public final class CohortDtos {
 
@@ -77,7 +78,7 @@ public final class CohortDtos {
             @Schema(description = "Actions allowed in the current state") Set<CohortAction> allowedActions,
             @Schema(description = "Every step with the day it took effect") List<Transition> history,
             OffsetDateTime createdAt,
-            @Schema(example = "4") long version) {
+            @Schema(example = "4") long version) implements Versioned {
 
         public static CohortView of(Cohort c) {
             return new CohortView(c.id, c.programId, c.schoolId, c.nameZh, c.nameEn, c.batchNumber, c.previousCohortId,

@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,9 +42,9 @@ import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 
 @Path("/api/v1/cohorts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,8 +93,7 @@ public class CohortResource {
             description = "School, program, batch number, participating enterprises with their places, schedule and "
                     + "lifecycle; its ETag is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
-        CohortView view = service.get(id).filter(this::visible).orElseThrow(() -> ProblemException.notFound("Cohort", id));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.okOrNotFound(service.get(id).filter(this::visible), "Cohort", id);
     }
 
     @GET
@@ -124,8 +122,8 @@ public class CohortResource {
             @Valid @NotNull CohortRequest request) {
         service.schoolOfProgram(request.programId()).ifPresent(school -> Access.requireActsFor(caller, school,
                 "programId"));
-        return idempotency.create(caller.clientId(), key, "/api/v1/cohorts", request, () -> created(
-                service.plan(request, caller.clientId())));
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/cohorts", request,
+                () -> service.plan(request, caller.clientId()));
     }
 
     @POST
@@ -142,7 +140,8 @@ public class CohortResource {
             @Valid @NotNull SuccessorRequest request) {
         requireManaged(id);
         return idempotency.create(caller.clientId(), key, "/api/v1/cohorts/" + id + "/successor", request,
-                () -> created(service.planSuccessor(id, request, caller.clientId())));
+                () -> Idempotency.Created.in("/api/v1/cohorts",
+                        service.planSuccessor(id, request, caller.clientId())));
     }
 
     @PATCH
@@ -158,7 +157,7 @@ public class CohortResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CohortChange change) {
         requireManaged(id);
-        return ok(service.change(id, change, ifMatch));
+        return Responses.ok(service.change(id, change, ifMatch));
     }
 
     @PUT
@@ -174,7 +173,7 @@ public class CohortResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EnterprisesRequest request) {
         requireManaged(id);
-        return ok(service.setEnterprises(id, request.enterprises(), ifMatch));
+        return Responses.ok(service.setEnterprises(id, request.enterprises(), ifMatch));
     }
 
     @POST
@@ -189,7 +188,7 @@ public class CohortResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<CohortAction> request) {
         requireManaged(id);
-        return ok(service.transition(id, request, ifMatch, caller.clientId()));
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 
     private boolean visible(CohortView cohort) {
@@ -200,16 +199,6 @@ public class CohortResource {
 
     /** Schools manage their own cohorts; another school's cohort is not found. */
     private void requireManaged(UUID id) {
-        if (!caller.isAdmin()) {
-            Access.requireVisible(caller.actsFor(service.find(id).schoolId), "Cohort", id);
-        }
-    }
-
-    private static Response ok(CohortView view) {
-        return Response.ok(view).tag(ETags.of(view.version())).build();
-    }
-
-    private static Idempotency.Created created(CohortView view) {
-        return new Idempotency.Created(URI.create("/api/v1/cohorts/" + view.id()), view, view.version());
+        service.findVisible(id, c -> caller.isAdmin() || caller.actsFor(c.schoolId));
     }
 }

@@ -2,12 +2,9 @@ package org.zhijiao.apprenticeship.cohort;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,37 +18,33 @@ import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortView;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.EnterprisePlaces;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.Occupancy;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.SuccessorRequest;
-import org.zhijiao.apprenticeship.common.IdQuery;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.events.Topics;
 import org.zhijiao.apprenticeship.program.Program;
 import org.zhijiao.apprenticeship.program.ProgramStatus;
-import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class CohortService {
+public class CohortService extends AggregateService<Cohort, CohortView> {
+
+    public CohortService() {
+        super(new AggregateKind<>("Cohort", Cohort.class, Topics.COHORTS, "cohort", CohortView::of));
+    }
 
     /** The unique index that allows one next batch per cohort (V2 migration). */
     static final String SUCCESSOR_CONSTRAINT = "cohort_one_successor";
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     MemberDirectory directory;
 
     @Inject
     Places places;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     /**
      * Filters of the cohort list; null means "any". {@code schoolId} and {@code enterpriseId} also
@@ -68,12 +61,7 @@ public class CohortService {
                 .and("EXISTS (SELECT 1 FROM cohort_enterprise ce WHERE ce.cohort_id = t.id"
                         + " AND ce.enterprise_id = :enterprise)", "enterprise", filter.enterpriseId())
                 .and("t.status = :status", "status", filter.status())
-                .page(em, cursor, limit, ids -> Cohort.<Cohort>list("id in ?1", ids), c -> c.id, CohortView::of);
-    }
-
-    @Transactional
-    public Optional<CohortView> get(UUID id) {
-        return Cohort.<Cohort>findByIdOptional(id).map(CohortView::of);
+                .page(em, cursor, limit, kind);
     }
 
     @Transactional
@@ -90,7 +78,7 @@ public class CohortService {
     public CohortView plan(CohortRequest request, String by) {
         Program program = publishedProgram(request.programId());
         directory.requireSchool("programId", program.schoolId);
-        Cohort cohort = Cohort.plan(program.id, program.schoolId, null, request.plannedOn(), by, LocalDate.now(clock));
+        Cohort cohort = Cohort.plan(program.id, program.schoolId, null, request.plannedOn(), by, today());
         cohort.nameZh = request.nameZh();
         cohort.nameEn = request.nameEn();
         cohort.batchNumber = request.batchNumber();
@@ -110,7 +98,7 @@ public class CohortService {
         }
         Program program = publishedProgram(previous.programId);
         directory.requireSchool("schoolId", program.schoolId);
-        Cohort cohort = Cohort.plan(program.id, program.schoolId, previous.id, null, by, LocalDate.now(clock));
+        Cohort cohort = Cohort.plan(program.id, program.schoolId, previous.id, null, by, today());
         cohort.nameZh = request.nameZh();
         cohort.nameEn = request.nameEn();
         cohort.batchNumber = previous.batchNumber + 1;
@@ -135,8 +123,7 @@ public class CohortService {
 
     @Transactional
     public CohortView change(UUID id, CohortChange change, String ifMatch) {
-        Cohort cohort = find(id);
-        ETags.requireIfMatch(ifMatch, cohort.version);
+        Cohort cohort = findForChange(id, ifMatch);
         cohort.requireOpen();
         if (change.nameZh() != null) {
             cohort.nameZh = change.nameZh();
@@ -155,8 +142,7 @@ public class CohortService {
      */
     @Transactional
     public CohortView setEnterprises(UUID id, List<EnterprisePlaces> enterprises, String ifMatch) {
-        Cohort cohort = find(id);
-        ETags.requireIfMatch(ifMatch, cohort.version);
+        Cohort cohort = findForChange(id, ifMatch);
         cohort.requirePlaceChanges();
         Map<UUID, Integer> wanted = checkedPlaces(enterprises);
         // in id order, so two requests on one cohort never wait for each other's rows crosswise
@@ -184,7 +170,7 @@ public class CohortService {
         // enrollments hold the cohort row in share mode: a cancellation waits for them, and they for it
         Cohort cohort = findLocked(id, LockModeType.PESSIMISTIC_WRITE);
         ETags.requireIfMatch(ifMatch, cohort.version);
-        cohort.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        cohort.transition(request.action(), request.on(), request.reason(), by, today());
         return publish(cohort, switch (request.action()) {
             case OPEN_RECRUITMENT -> "recruitment-opened";
             case START -> "started";
@@ -199,22 +185,13 @@ public class CohortService {
         return Program.<Program>findByIdOptional(programId).map(p -> p.schoolId);
     }
 
-    @Transactional
-    public Cohort find(UUID id) {
-        return Cohort.<Cohort>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Cohort", id));
-    }
-
     /**
      * The cohort with its row locked for the rest of the transaction: {@code PESSIMISTIC_READ} (share)
      * to enroll into it, {@code PESSIMISTIC_WRITE} to change its state.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Cohort findLocked(UUID id, LockModeType lock) {
-        Cohort cohort = Cohort.findById(id, lock);
-        if (cohort == null) {
-            throw ProblemException.notFound("Cohort", id);
-        }
-        return cohort;
+        return aggregates.find(kind, id, lock);
     }
 
     private static Program publishedProgram(UUID programId) {
@@ -241,15 +218,5 @@ public class CohortService {
             result.put(entry.enterpriseId(), entry.places());
         }
         return result;
-    }
-
-    private CohortView publish(Cohort cohort, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(cohort);
-        CohortView view = CohortView.of(cohort);
-        if (changed) {
-            outbox.publish(Topics.COHORTS, Topics.type("cohort", change), cohort.id, view);
-        }
-        return view;
     }
 }

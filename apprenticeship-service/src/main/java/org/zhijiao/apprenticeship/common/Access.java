@@ -49,11 +49,4 @@ public final class Access {
         }
         return Optional.of(asSchool ? new Scope(tenant, enterpriseId) : new Scope(schoolId, tenant));
     }
-
-    /** Another tenant's object is answered as if it did not exist. */
-    public static void requireVisible(boolean visible, String what, UUID id) {
-        if (!visible) {
-            throw ProblemException.notFound(what, id);
-        }
-    }
 }

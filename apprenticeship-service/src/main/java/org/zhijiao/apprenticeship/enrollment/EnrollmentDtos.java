@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.web.Versioned;
 
 public final class EnrollmentDtos {
 
@@ -142,7 +143,7 @@ public final class EnrollmentDtos {
             @Schema(description = "Actions allowed in the current state") Set<EnrollmentAction> allowedActions,
             @Schema(description = "Every step with the day it took effect") List<Transition> history,
             OffsetDateTime createdAt,
-            @Schema(example = "5") long version) {
+            @Schema(example = "5") long version) implements Versioned {
 
         public static EnrollmentView of(Enrollment e) {
             return new EnrollmentView(e.id, e.cohortId, e.programId, e.schoolId, e.enterpriseId,

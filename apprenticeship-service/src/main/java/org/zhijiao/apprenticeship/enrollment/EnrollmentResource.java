@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,9 +43,9 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 
 @Path("/api/v1/enrollments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -96,10 +95,9 @@ public class EnrollmentResource {
             description = "The enrollment's state, tripartite agreement and its confirmations, mentor and teacher "
                     + "assignments with dates, and lifecycle; its ETag is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
-        EnrollmentView view = service.get(id)
-                .filter(e -> caller.seesAll() || caller.actsFor(e.schoolId()) || caller.actsFor(e.enterpriseId()))
-                .orElseThrow(() -> ProblemException.notFound("Enrollment", id));
-        return ok(view);
+        return Responses.okOrNotFound(service.get(id)
+                .filter(e -> caller.seesAll() || caller.actsFor(e.schoolId()) || caller.actsFor(e.enterpriseId())),
+                "Enrollment", id);
     }
 
     @POST
@@ -116,8 +114,8 @@ public class EnrollmentResource {
             @Valid @NotNull EnrollmentRequest request) {
         service.schoolOfCohort(request.cohortId()).ifPresent(school -> Access.requireActsFor(caller, school,
                 "cohortId"));
-        return idempotency.create(caller.clientId(), key, "/api/v1/enrollments", request, () -> created(
-                service.enroll(request, caller.clientId())));
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/enrollments", request,
+                () -> service.enroll(request, caller.clientId()));
     }
 
     @PATCH
@@ -134,7 +132,7 @@ public class EnrollmentResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EnrollmentChange change) {
         requireSchoolOf(id);
-        return ok(service.change(id, change, ifMatch));
+        return Responses.ok(service.change(id, change, ifMatch));
     }
 
     @PUT
@@ -149,7 +147,7 @@ public class EnrollmentResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AgreementRevisionRequest request) {
         requireSchoolOf(id);
-        return ok(service.reviseAgreement(id, request, ifMatch, caller.clientId()));
+        return Responses.ok(service.reviseAgreement(id, request, ifMatch, caller.clientId()));
     }
 
     @POST
@@ -170,7 +168,7 @@ public class EnrollmentResource {
                 throw ProblemException.forbidden("You cannot confirm as " + request.party());
             }
         }
-        return ok(service.confirm(id, request, caller.clientId()));
+        return Responses.ok(service.confirm(id, request, caller.clientId()));
     }
 
     @POST
@@ -191,7 +189,7 @@ public class EnrollmentResource {
                 throw ProblemException.forbidden("You cannot assign a " + request.role());
             }
         }
-        return ok(service.assign(id, request));
+        return Responses.ok(service.assign(id, request));
     }
 
     @POST
@@ -208,7 +206,7 @@ public class EnrollmentResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EnrollmentTransitionRequest request) {
         requireSchoolOf(id);
-        return ok(service.transition(id, request, ifMatch, caller.clientId()));
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 
     @POST
@@ -224,30 +222,16 @@ public class EnrollmentResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransferRequest request) {
         requireSchoolOf(id);
-        EnrollmentView view = service.transfer(id, request, ifMatch, caller.clientId());
-        return Response.created(URI.create("/api/v1/enrollments/" + view.id())).entity(view)
-                .tag(ETags.of(view.version())).build();
+        return Responses.created("/api/v1/enrollments", service.transfer(id, request, ifMatch, caller.clientId()));
     }
 
     private Enrollment visibleForWrite(UUID id) {
-        Enrollment enrollment = service.find(id);
-        Access.requireVisible(caller.isAdmin() || caller.actsFor(enrollment.schoolId)
-                || caller.actsFor(enrollment.enterpriseId), "Enrollment", id);
-        return enrollment;
+        return service.findVisible(id, e -> caller.isAdmin() || caller.actsFor(e.schoolId)
+                || caller.actsFor(e.enterpriseId));
     }
 
     /** The school (or an admin) runs an enrollment; to another school it does not exist. */
     private void requireSchoolOf(UUID id) {
-        if (!caller.isAdmin()) {
-            Access.requireVisible(caller.actsFor(service.find(id).schoolId), "Enrollment", id);
-        }
-    }
-
-    private static Response ok(EnrollmentView view) {
-        return Response.ok(view).tag(ETags.of(view.version())).build();
-    }
-
-    private static Idempotency.Created created(EnrollmentView view) {
-        return new Idempotency.Created(URI.create("/api/v1/enrollments/" + view.id()), view, view.version());
+        service.findVisible(id, e -> caller.isAdmin() || caller.actsFor(e.schoolId));
     }
 }

@@ -2,10 +2,8 @@ package org.zhijiao.apprenticeship.enrollment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import org.zhijiao.apprenticeship.cohort.Cohort;
 import org.zhijiao.apprenticeship.cohort.CohortStatus;
 import org.zhijiao.apprenticeship.cohort.Places;
-import org.zhijiao.apprenticeship.common.IdQuery;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.AgreementRevisionRequest;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.AssignmentRequest;
@@ -26,16 +23,14 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentTransition
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentView;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
 import org.zhijiao.apprenticeship.events.Topics;
-import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class EnrollmentService {
-
-    @Inject
-    Outbox outbox;
+public class EnrollmentService extends AggregateService<Enrollment, EnrollmentView> {
 
     @Inject
     MemberDirectory directory;
@@ -43,11 +38,10 @@ public class EnrollmentService {
     @Inject
     Places places;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
+    public EnrollmentService() {
+        super(new AggregateKind<>("Enrollment", Enrollment.class, Topics.ENROLLMENTS, "enrollment",
+                EnrollmentView::of));
+    }
 
     /** Filters of the enrollment list; null means "any". Also carries a confined caller's tenant. */
     public record Filter(UUID cohortId, UUID schoolId, UUID enterpriseId, EnrollmentStatus status) {
@@ -60,13 +54,7 @@ public class EnrollmentService {
                 .and("t.school_id = :school", "school", filter.schoolId())
                 .and("t.enterprise_id = :enterprise", "enterprise", filter.enterpriseId())
                 .and("t.status = :status", "status", filter.status())
-                .page(em, cursor, limit, ids -> Enrollment.<Enrollment>list("id in ?1", ids), e -> e.id,
-                        EnrollmentView::of);
-    }
-
-    @Transactional
-    public Optional<EnrollmentView> get(UUID id) {
-        return Enrollment.<Enrollment>findByIdOptional(id).map(EnrollmentView::of);
+                .page(em, cursor, limit, kind);
     }
 
     @Transactional
@@ -93,12 +81,11 @@ public class EnrollmentService {
      */
     @Transactional
     public EnrollmentView transfer(UUID id, TransferRequest request, String ifMatch, String by) {
-        Enrollment previous = find(id);
-        ETags.requireIfMatch(ifMatch, previous.version);
+        Enrollment previous = findForChange(id, ifMatch);
         if (request.enterpriseId().equals(previous.enterpriseId)) {
             throw ProblemException.invalid("enterpriseId", "is already the enterprise of enrollment " + id);
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         previous.withdraw(WithdrawalReason.CHANGED_ENTERPRISE, request.note(), null, request.on(), by, today);
         publish(previous, "withdrawn");
         Map<AgreementSection, String> wording = new EnumMap<>(AgreementSection.class);
@@ -115,8 +102,7 @@ public class EnrollmentService {
 
     @Transactional
     public EnrollmentView change(UUID id, EnrollmentChange change, String ifMatch) {
-        Enrollment enrollment = find(id);
-        ETags.requireIfMatch(ifMatch, enrollment.version);
+        Enrollment enrollment = findForChange(id, ifMatch);
         if (Enrollment.LIFECYCLE.isTerminal(enrollment.status)) {
             throw ProblemException.invalidTransition("enrollment", id, enrollment.status, "change");
         }
@@ -137,9 +123,8 @@ public class EnrollmentService {
 
     @Transactional
     public EnrollmentView reviseAgreement(UUID id, AgreementRevisionRequest request, String ifMatch, String by) {
-        Enrollment enrollment = find(id);
-        ETags.requireIfMatch(ifMatch, enrollment.version);
-        if (!enrollment.reviseAgreement(request.sections(), by, LocalDate.now(clock))) {
+        Enrollment enrollment = findForChange(id, ifMatch);
+        if (!enrollment.reviseAgreement(request.sections(), by, today())) {
             return EnrollmentView.of(enrollment);
         }
         return publish(enrollment, "agreement-revised");
@@ -148,7 +133,7 @@ public class EnrollmentService {
     @Transactional
     public EnrollmentView confirm(UUID id, ConfirmationRequest request, String by) {
         Enrollment enrollment = find(id);
-        enrollment.confirm(request.party(), request.version(), request.on(), by, LocalDate.now(clock));
+        enrollment.confirm(request.party(), request.version(), request.on(), by, today());
         return publish(enrollment, "agreement-confirmed");
     }
 
@@ -161,9 +146,8 @@ public class EnrollmentService {
 
     @Transactional
     public EnrollmentView transition(UUID id, EnrollmentTransitionRequest request, String ifMatch, String by) {
-        Enrollment enrollment = find(id);
-        ETags.requireIfMatch(ifMatch, enrollment.version);
-        LocalDate today = LocalDate.now(clock);
+        Enrollment enrollment = findForChange(id, ifMatch);
+        LocalDate today = today();
         switch (request.action()) {
             case WITHDRAW -> {
                 if (request.withdrawalReason() == null) {
@@ -191,12 +175,6 @@ public class EnrollmentService {
             case COMPLETE -> "completed";
             case WITHDRAW -> "withdrawn";
         });
-    }
-
-    @Transactional
-    public Enrollment find(UUID id) {
-        return Enrollment.<Enrollment>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Enrollment", id));
     }
 
     /** The school of a cohort, if there is such a cohort. */
@@ -233,16 +211,6 @@ public class EnrollmentService {
                     + " is already enrolled in cohort " + cohort.id);
         }
         return Enrollment.create(cohort.id, cohort.programId, cohort.schoolId, enterpriseId, studentNumber, agreement,
-                continues, by, on, LocalDate.now(clock));
-    }
-
-    private EnrollmentView publish(Enrollment enrollment, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(enrollment);
-        EnrollmentView view = EnrollmentView.of(enrollment);
-        if (changed) {
-            outbox.publish(Topics.ENROLLMENTS, Topics.type("enrollment", change), enrollment.id, view);
-        }
-        return view;
+                continues, by, on, today());
     }
 }

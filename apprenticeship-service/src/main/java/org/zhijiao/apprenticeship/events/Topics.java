@@ -16,9 +16,4 @@ public final class Topics {
 
     private Topics() {
     }
-
-    /** {@code org.zhijiao.<aggregate>.<change>}, e.g. {@code org.zhijiao.cohort.recruitment-opened}. */
-    public static String type(String aggregate, String change) {
-        return "org.zhijiao." + aggregate + "." + change.toLowerCase().replace('_', '-');
-    }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.web.Versioned;
 
 public final class FacilityDtos {
 
@@ -45,7 +46,7 @@ public final class FacilityDtos {
             @Schema(description = "Actions allowed in the current state") Set<FacilityAction> allowedActions,
             @Schema(description = "Every step with the day it took effect") List<Transition> history,
             OffsetDateTime createdAt,
-            @Schema(example = "2") long version) {
+            @Schema(example = "2") long version) implements Versioned {
 
         public static FacilityView of(Facility f) {
             return new FacilityView(f.id, f.type, f.nameZh, f.nameEn, Set.copyOf(f.hostOrganizationIds), f.level,

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,16 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.zhijiao.apprenticeship.common.Access;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 
 @Path("/api/v1/facilities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,10 +91,9 @@ public class FacilityResource {
             description = "Type, level, capacity, host organizations and dated lifecycle; its ETag is the version "
                     + "to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
-        FacilityView view = service.get(id)
-                .filter(f -> caller.seesAll() || f.hostOrganizationIds().stream().anyMatch(caller::actsFor))
-                .orElseThrow(() -> ProblemException.notFound("Facility", id));
-        return ok(view);
+        return Responses.okOrNotFound(service.get(id)
+                .filter(f -> caller.seesAll() || f.hostOrganizationIds().stream().anyMatch(caller::actsFor)),
+                "Facility", id);
     }
 
     @POST
@@ -114,10 +111,8 @@ public class FacilityResource {
             @Valid @NotNull FacilityRequest request) {
         requireHostedByCaller(request);
         requireNoCoHostsOfCaller(request);
-        return idempotency.create(caller.clientId(), key, "/api/v1/facilities", request, () -> {
-            FacilityView view = service.plan(request, caller.clientId());
-            return new Idempotency.Created(URI.create("/api/v1/facilities/" + view.id()), view, view.version());
-        });
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/facilities", request,
+                () -> service.plan(request, caller.clientId()));
     }
 
     @PUT
@@ -135,7 +130,7 @@ public class FacilityResource {
         requireHost(id);
         requireHostedByCaller(request);
         requireSameCoHosts(id, request);
-        return ok(service.replace(id, request, ifMatch));
+        return Responses.ok(service.replace(id, request, ifMatch));
     }
 
     @POST
@@ -150,7 +145,7 @@ public class FacilityResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<FacilityAction> request) {
         requireHost(id);
-        return ok(service.transition(id, request, ifMatch, caller.clientId()));
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 
     private void requireHostedByCaller(FacilityRequest request) {
@@ -184,13 +179,6 @@ public class FacilityResource {
 
     /** Hosts change their facility; to anyone else it does not exist. */
     private void requireHost(UUID id) {
-        if (!caller.isAdmin()) {
-            Access.requireVisible(service.get(id).map(FacilityView::hostOrganizationIds).orElseThrow(
-                    () -> ProblemException.notFound("Facility", id)).stream().anyMatch(caller::actsFor), "Facility", id);
-        }
-    }
-
-    private static Response ok(FacilityView view) {
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        service.findVisible(id, f -> caller.isAdmin() || f.hostOrganizationIds.stream().anyMatch(caller::actsFor));
     }
 }

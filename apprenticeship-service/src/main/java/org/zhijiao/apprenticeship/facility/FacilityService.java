@@ -2,39 +2,30 @@ package org.zhijiao.apprenticeship.facility;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.IdQuery;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
 import org.zhijiao.apprenticeship.events.Topics;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
-import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class FacilityService {
-
-    @Inject
-    Outbox outbox;
+public class FacilityService extends AggregateService<Facility, FacilityView> {
 
     @Inject
     MemberDirectory directory;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
+    public FacilityService() {
+        super(new AggregateKind<>("Facility", Facility.class, Topics.FACILITIES, "facility", FacilityView::of));
+    }
 
     /** Filters of the facility list; null means "any". {@code hostId} also carries a confined caller's tenant. */
     public record Filter(FacilityType type, FacilityLevel level, FacilityStatus status, UUID hostId) {
@@ -48,17 +39,12 @@ public class FacilityService {
                 .and("t.status = :status", "status", filter.status())
                 .and("EXISTS (SELECT 1 FROM facility_host h WHERE h.facility_id = t.id AND h.organization_id = :host)",
                         "host", filter.hostId())
-                .page(em, cursor, limit, ids -> Facility.<Facility>list("id in ?1", ids), f -> f.id, FacilityView::of);
-    }
-
-    @Transactional
-    public Optional<FacilityView> get(UUID id) {
-        return Facility.<Facility>findByIdOptional(id).map(FacilityView::of);
+                .page(em, cursor, limit, kind);
     }
 
     @Transactional
     public FacilityView plan(FacilityRequest request, String by) {
-        Facility facility = Facility.plan(request.plannedOn(), by, LocalDate.now(clock));
+        Facility facility = Facility.plan(request.plannedOn(), by, today());
         apply(facility, request);
         facility.persist();
         return publish(facility, "planned");
@@ -66,8 +52,7 @@ public class FacilityService {
 
     @Transactional
     public FacilityView replace(UUID id, FacilityRequest request, String ifMatch) {
-        Facility facility = find(id);
-        ETags.requireIfMatch(ifMatch, facility.version);
+        Facility facility = findForChange(id, ifMatch);
         if (Facility.LIFECYCLE.isTerminal(facility.status)) {
             throw ProblemException.invalidTransition("facility", id, facility.status, "change");
         }
@@ -77,20 +62,14 @@ public class FacilityService {
 
     @Transactional
     public FacilityView transition(UUID id, TransitionRequest<FacilityAction> request, String ifMatch, String by) {
-        Facility facility = find(id);
-        ETags.requireIfMatch(ifMatch, facility.version);
-        facility.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        Facility facility = findForChange(id, ifMatch);
+        facility.transition(request.action(), request.on(), request.reason(), by, today());
         return publish(facility, switch (request.action()) {
             case ESTABLISH -> "established";
             case SUSPEND -> "suspended";
             case RESUME -> "resumed";
             case CLOSE -> "closed";
         });
-    }
-
-    @Transactional
-    public Facility find(UUID id) {
-        return Facility.<Facility>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Facility", id));
     }
 
     private void apply(Facility facility, FacilityRequest request) {
@@ -107,15 +86,5 @@ public class FacilityService {
         facility.level = request.level();
         facility.capacity = request.capacity();
         facility.focus = request.focus();
-    }
-
-    private FacilityView publish(Facility facility, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(facility);
-        FacilityView view = FacilityView.of(facility);
-        if (changed) {
-            outbox.publish(Topics.FACILITIES, Topics.type("facility", change), facility.id, view);
-        }
-        return view;
     }
 }

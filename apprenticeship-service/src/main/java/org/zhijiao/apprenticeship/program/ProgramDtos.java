@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.web.Versioned;
 
 public final class ProgramDtos {
 
@@ -72,7 +73,7 @@ public final class ProgramDtos {
             @Schema(description = "Actions allowed in the current state") Set<ProgramAction> allowedActions,
             @Schema(description = "Every step with the day it took effect") List<Transition> history,
             OffsetDateTime createdAt,
-            @Schema(example = "3") long version) {
+            @Schema(example = "3") long version) implements Versioned {
 
         public static ProgramView of(Program p) {
             return new ProgramView(p.id, p.kind, p.titleZh, p.titleEn, p.schoolId, Set.copyOf(p.partnerOrganizationIds),

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -34,12 +33,11 @@ import org.zhijiao.apprenticeship.common.Access;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
-import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 
 @Path("/api/v1/programs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,8 +83,7 @@ public class ProgramResource {
     @Operation(operationId = "getProgram", summary = "Get one program with its training plan and history",
             description = "Kind, training plan and lifecycle; its ETag is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
-        ProgramView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Program", id));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.okOrNotFound(service.get(id), "Program", id);
     }
 
     @POST
@@ -102,10 +99,8 @@ public class ProgramResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ProgramRequest request) {
         Access.requireActsFor(caller, request.schoolId(), "schoolId");
-        return idempotency.create(caller.clientId(), key, "/api/v1/programs", request, () -> {
-            ProgramView view = service.draft(request, caller.clientId());
-            return new Idempotency.Created(URI.create("/api/v1/programs/" + view.id()), view, view.version());
-        });
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/programs", request,
+                () -> service.draft(request, caller.clientId()));
     }
 
     @PUT
@@ -118,11 +113,8 @@ public class ProgramResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProgramRequest request) {
-        if (!caller.isAdmin()) {
-            Access.requireVisible(caller.actsFor(service.find(id).schoolId), "Program", id);
-        }
-        ProgramView view = service.replace(id, request, ifMatch);
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        service.findVisible(id, p -> caller.isAdmin() || caller.actsFor(p.schoolId));
+        return Responses.ok(service.replace(id, request, ifMatch));
     }
 
     @POST
@@ -138,7 +130,6 @@ public class ProgramResource {
     public Response transition(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<ProgramAction> request) {
-        ProgramView view = service.transition(id, request, ifMatch, caller.clientId());
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 }

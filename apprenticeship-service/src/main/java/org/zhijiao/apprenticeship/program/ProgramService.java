@@ -2,15 +2,10 @@ package org.zhijiao.apprenticeship.program;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.IdQuery;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
@@ -19,25 +14,21 @@ import org.zhijiao.apprenticeship.program.ProgramDtos.ModuleDto;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
 import org.zhijiao.apprenticeship.specialty.Specialty;
-import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class ProgramService {
-
-    @Inject
-    Outbox outbox;
+public class ProgramService extends AggregateService<Program, ProgramView> {
 
     @Inject
     MemberDirectory directory;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
+    public ProgramService() {
+        super(new AggregateKind<>("Program", Program.class, Topics.PROGRAMS, "program", ProgramView::of));
+    }
 
     /** Filters of the program list; null means "any". */
     public record Filter(UUID schoolId, ProgramKind kind, ProgramStatus status) {
@@ -49,18 +40,13 @@ public class ProgramService {
                 .and("t.school_id = :school", "school", filter.schoolId())
                 .and("t.kind = :kind", "kind", filter.kind())
                 .and("t.status = :status", "status", filter.status())
-                .page(em, cursor, limit, ids -> Program.<Program>list("id in ?1", ids), p -> p.id, ProgramView::of);
-    }
-
-    @Transactional
-    public Optional<ProgramView> get(UUID id) {
-        return Program.<Program>findByIdOptional(id).map(ProgramView::of);
+                .page(em, cursor, limit, kind);
     }
 
     @Transactional
     public ProgramView draft(ProgramRequest request, String by) {
         directory.requireSchool("schoolId", request.schoolId());
-        Program program = Program.draft(request.schoolId(), request.draftedOn(), by, LocalDate.now(clock));
+        Program program = Program.draft(request.schoolId(), request.draftedOn(), by, today());
         apply(program, request);
         program.persist();
         return publish(program, "drafted");
@@ -68,8 +54,7 @@ public class ProgramService {
 
     @Transactional
     public ProgramView replace(UUID id, ProgramRequest request, String ifMatch) {
-        Program program = find(id);
-        ETags.requireIfMatch(ifMatch, program.version);
+        Program program = findForChange(id, ifMatch);
         program.requireEditable();
         if (!program.schoolId.equals(request.schoolId())) {
             throw ProblemException.invalid("schoolId", "cannot change; it is " + program.schoolId);
@@ -80,20 +65,14 @@ public class ProgramService {
 
     @Transactional
     public ProgramView transition(UUID id, TransitionRequest<ProgramAction> request, String ifMatch, String by) {
-        Program program = find(id);
-        ETags.requireIfMatch(ifMatch, program.version);
-        program.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        Program program = findForChange(id, ifMatch);
+        program.transition(request.action(), request.on(), request.reason(), by, today());
         return publish(program, switch (request.action()) {
             case APPROVE -> "approved";
             case RETURN_TO_DRAFT -> "returned-to-draft";
             case PUBLISH -> "published";
             case RETIRE -> "retired";
         });
-    }
-
-    @Transactional
-    public Program find(UUID id) {
-        return Program.<Program>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Program", id));
     }
 
     private void apply(Program program, ProgramRequest request) {
@@ -123,15 +102,5 @@ public class ProgramService {
             program.modules.clear();
             request.trainingPlan().modules().stream().map(ModuleDto::toModule).forEach(program.modules::add);
         }
-    }
-
-    private ProgramView publish(Program program, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(program);
-        ProgramView view = ProgramView.of(program);
-        if (changed) {
-            outbox.publish(Topics.PROGRAMS, Topics.type("program", change), program.id, view);
-        }
-        return view;
     }
 }

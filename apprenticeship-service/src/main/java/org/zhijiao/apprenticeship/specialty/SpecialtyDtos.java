@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.web.Versioned;
 
 public final class SpecialtyDtos {
 
@@ -71,7 +72,7 @@ public final class SpecialtyDtos {
             @Schema(description = "Actions allowed in the current state") Set<SpecialtyAction> allowedActions,
             @Schema(description = "Every step with the day it took effect") List<Transition> history,
             OffsetDateTime createdAt,
-            @Schema(example = "1") long version) {
+            @Schema(example = "1") long version) implements Versioned {
 
         public static SpecialtyView of(Specialty s) {
             return new SpecialtyView(s.id, s.schoolId, s.code, s.nameZh, s.nameEn, s.clusterCode,

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,12 +36,11 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyChange;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
-import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 
 @Path("/api/v1/specialties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -95,9 +93,7 @@ public class SpecialtyResource {
             description = "The school, cluster, designations with their dates and the lifecycle; its ETag is the "
                     + "version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
-        SpecialtyView view = service.get(id).filter(s -> visible(s.schoolId()))
-                .orElseThrow(() -> ProblemException.notFound("Specialty", id));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.okOrNotFound(service.get(id).filter(s -> visible(s.schoolId())), "Specialty", id);
     }
 
     @POST
@@ -113,10 +109,8 @@ public class SpecialtyResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull SpecialtyRequest request) {
         Access.requireActsFor(caller, request.schoolId(), "schoolId");
-        return idempotency.create(caller.clientId(), key, "/api/v1/specialties", request, () -> {
-            SpecialtyView view = service.offer(request, caller.clientId());
-            return new Idempotency.Created(URI.create("/api/v1/specialties/" + view.id()), view, view.version());
-        });
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/specialties", request,
+                () -> service.offer(request, caller.clientId()));
     }
 
     @PATCH
@@ -132,8 +126,7 @@ public class SpecialtyResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SpecialtyChange change) {
         requireManaged(id);
-        SpecialtyView view = service.change(id, change, ifMatch);
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.change(id, change, ifMatch));
     }
 
     @POST
@@ -147,8 +140,7 @@ public class SpecialtyResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DesignationRequest request) {
         requireManaged(id);
-        SpecialtyView view = service.designate(id, request, ifMatch);
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.designate(id, request, ifMatch));
     }
 
     @POST
@@ -162,8 +154,7 @@ public class SpecialtyResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest<SpecialtyAction> request) {
         requireManaged(id);
-        SpecialtyView view = service.transition(id, request, ifMatch, caller.clientId());
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 
     private boolean visible(UUID schoolId) {
@@ -172,8 +163,6 @@ public class SpecialtyResource {
 
     /** Schools change their own specialties; another school's is not found. */
     private void requireManaged(UUID id) {
-        if (!caller.isAdmin()) {
-            Access.requireVisible(caller.actsFor(service.find(id).schoolId), "Specialty", id);
-        }
+        service.findVisible(id, s -> caller.isAdmin() || caller.actsFor(s.schoolId));
     }
 }

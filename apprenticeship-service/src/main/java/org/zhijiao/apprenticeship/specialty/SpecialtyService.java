@@ -2,13 +2,8 @@ package org.zhijiao.apprenticeship.specialty;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.IdQuery;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.events.Topics;
@@ -16,25 +11,21 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyChange;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
-import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class SpecialtyService {
-
-    @Inject
-    Outbox outbox;
+public class SpecialtyService extends AggregateService<Specialty, SpecialtyView> {
 
     @Inject
     MemberDirectory directory;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
+    public SpecialtyService() {
+        super(new AggregateKind<>("Specialty", Specialty.class, Topics.SPECIALTIES, "specialty", SpecialtyView::of));
+    }
 
     /** Filters of the specialty list; null means "any". */
     public record Filter(UUID schoolId, String clusterCode, SpecialtyStatus status, DesignationLevel designationLevel) {
@@ -48,12 +39,7 @@ public class SpecialtyService {
                 .and("t.status = :status", "status", filter.status())
                 .and("EXISTS (SELECT 1 FROM specialty_designation d WHERE d.specialty_id = t.id AND d.level = :level)",
                         "level", filter.designationLevel())
-                .page(em, cursor, limit, ids -> Specialty.<Specialty>list("id in ?1", ids), s -> s.id, SpecialtyView::of);
-    }
-
-    @Transactional
-    public Optional<SpecialtyView> get(UUID id) {
-        return Specialty.<Specialty>findByIdOptional(id).map(SpecialtyView::of);
+                .page(em, cursor, limit, kind);
     }
 
     @Transactional
@@ -65,15 +51,14 @@ public class SpecialtyService {
                     + request.code());
         }
         Specialty specialty = Specialty.offer(request.schoolId(), request.code(), request.nameZh(), request.nameEn(),
-                request.clusterCode(), request.offeredOn(), by, LocalDate.now(clock));
+                request.clusterCode(), request.offeredOn(), by, today());
         specialty.persist();
         return publish(specialty, "offered");
     }
 
     @Transactional
     public SpecialtyView change(UUID id, SpecialtyChange change, String ifMatch) {
-        Specialty specialty = find(id);
-        ETags.requireIfMatch(ifMatch, specialty.version);
+        Specialty specialty = findForChange(id, ifMatch);
         if (change.clusterCode() != null) {
             directory.requireCluster("clusterCode", change.clusterCode());
             specialty.clusterCode = change.clusterCode();
@@ -89,33 +74,15 @@ public class SpecialtyService {
 
     @Transactional
     public SpecialtyView designate(UUID id, DesignationRequest request, String ifMatch) {
-        Specialty specialty = find(id);
-        ETags.requireIfMatch(ifMatch, specialty.version);
+        Specialty specialty = findForChange(id, ifMatch);
         specialty.designate(request.level(), request.kind(), request.title(), request.from(), request.until());
         return publish(specialty, "designated");
     }
 
     @Transactional
     public SpecialtyView transition(UUID id, TransitionRequest<SpecialtyAction> request, String ifMatch, String by) {
-        Specialty specialty = find(id);
-        ETags.requireIfMatch(ifMatch, specialty.version);
-        specialty.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        Specialty specialty = findForChange(id, ifMatch);
+        specialty.transition(request.action(), request.on(), request.reason(), by, today());
         return publish(specialty, request.action() == SpecialtyAction.DISCONTINUE ? "discontinued" : "resumed");
-    }
-
-    /** The specialty, for authorization checks by the resource. */
-    @Transactional
-    public Specialty find(UUID id) {
-        return Specialty.<Specialty>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Specialty", id));
-    }
-
-    private SpecialtyView publish(Specialty specialty, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(specialty);
-        SpecialtyView view = SpecialtyView.of(specialty);
-        if (changed) {
-            outbox.publish(Topics.SPECIALTIES, Topics.type("specialty", change), specialty.id, view);
-        }
-        return view;
     }
 }

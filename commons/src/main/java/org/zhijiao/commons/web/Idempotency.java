@@ -44,6 +44,11 @@ public class Idempotency {
 
     /** What a create produced: where it lives, its representation and its version. */
     public record Created(URI location, Object body, long version) {
+
+        /** An aggregate created at {@code collection/<id>}. */
+        public static Created in(String collection, Versioned view) {
+            return new Created(URI.create(collection + "/" + view.id()), view, view.version());
+        }
     }
 
     /**
@@ -99,6 +104,16 @@ public class Idempotency {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored idempotent response is not JSON", e);
         }
+    }
+
+    /**
+     * As {@link #create(String, String, String, Object, Supplier)} for an aggregate that then lives at
+     * {@code collection/<id>}: 201 with that Location, its representation and its version as ETag.
+     */
+    @Transactional
+    public Response createIn(String caller, String key, String collection, Object request,
+            Supplier<? extends Versioned> create) {
+        return create(caller, key, collection, request, () -> Created.in(collection, create.get()));
     }
 
     @Scheduled(every = "1h", delayed = "1m")

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.web.Versioned;
 
 public final class AgreementDtos {
 
@@ -52,7 +53,7 @@ public final class AgreementDtos {
             Set<AgreementAction> allowedActions,
             List<Transition> history,
             OffsetDateTime createdAt,
-            long version) {
+            long version) implements Versioned {
 
         public static AgreementView of(CooperationAgreement a) {
             return new AgreementView(a.id, a.title, a.kind, Set.copyOf(a.parties), a.summary, a.validFrom,

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,12 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementRequest;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementView;
 import org.zhijiao.membership.agreement.AgreementDtos.TransitionRequest;
@@ -81,11 +79,9 @@ public class AgreementResource {
             description = "The agreement's parties, terms and dated lifecycle; its ETag is the version to send as "
                     + "If-Match when revising or moving it on.")
     public Response get(@PathParam("id") UUID id) {
-        AgreementView view = service.find(id)
-                .filter(a -> caller.seesAll() || a.parties.stream().anyMatch(caller::actsFor))
-                .map(AgreementView::of)
-                .orElseThrow(() -> ProblemException.notFound("Agreement", id));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.okOrNotFound(
+                service.get(id).filter(a -> caller.seesAll() || a.parties().stream().anyMatch(caller::actsFor)),
+                "Agreement", id);
     }
 
     @POST
@@ -101,10 +97,8 @@ public class AgreementResource {
     public Response draft(
             @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull AgreementRequest request) {
-        return idempotency.create(caller.clientId(), key, "/api/v1/agreements", request, () -> {
-            AgreementView view = service.draft(request, caller.clientId());
-            return new Idempotency.Created(URI.create("/api/v1/agreements/" + view.id()), view, view.version());
-        });
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/agreements", request,
+                () -> service.draft(request, caller.clientId()));
     }
 
     @PUT
@@ -116,8 +110,7 @@ public class AgreementResource {
     public Response revise(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AgreementRequest request) {
-        AgreementView view = service.revise(id, request, ifMatch);
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.revise(id, request, ifMatch));
     }
 
     @POST
@@ -130,7 +123,6 @@ public class AgreementResource {
     public Response transition(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
-        AgreementView view = service.transition(id, request, ifMatch, caller.clientId());
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 }

@@ -1,22 +1,13 @@
 package org.zhijiao.membership.agreement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.zhijiao.commons.events.Outbox;
-import org.zhijiao.commons.lifecycle.History;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Cursors;
-import org.zhijiao.commons.web.ETags;
-import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementRequest;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementView;
@@ -25,65 +16,35 @@ import org.zhijiao.membership.events.Topics;
 import org.zhijiao.membership.organization.Organization;
 
 @ApplicationScoped
-public class AgreementService {
+public class AgreementService extends AggregateService<CooperationAgreement, AgreementView> {
 
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    Clock clock;
+    public AgreementService() {
+        super(new AggregateKind<>("Agreement", CooperationAgreement.class, Topics.AGREEMENTS, "agreement",
+                AgreementView::of));
+    }
 
     public record Filter(AgreementStatus status, AgreementKind kind, UUID party) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AgreementView> list(Filter filter, String cursor, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        UUID after = Cursors.decode(cursor);
-        if (after != null) {
-            where.append(" and id > :after");
-            params.put("after", after);
-        }
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", filter.kind());
-        }
-        if (filter.party() != null) {
-            where.append(" and :party member of parties");
-            params.put("party", filter.party());
-        }
-        List<CooperationAgreement> rows = CooperationAgreement.<CooperationAgreement>find(where + " order by id", params)
-                .page(0, limit + 1).list();
-        return Cursors.page(rows, limit, a -> a.id).map(AgreementView::of);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<CooperationAgreement> find(UUID id) {
-        return CooperationAgreement.findByIdOptional(id);
+        return page(Where.all()
+                .and("status = :status", "status", filter.status())
+                .and("kind = :kind", "kind", filter.kind())
+                .and(":party member of parties", "party", filter.party()), cursor, limit);
     }
 
     @Transactional
     public AgreementView draft(AgreementRequest request, String by) {
-        CooperationAgreement agreement = new CooperationAgreement();
-        agreement.id = Ids.newId();
-        agreement.createdAt = OffsetDateTime.now();
-        agreement.status = CooperationAgreement.LIFECYCLE.initial();
+        CooperationAgreement agreement = CooperationAgreement.draft(request.draftedOn(), by, today());
         apply(agreement, request);
-        History.append(agreement.history, agreement.status, CooperationAgreement.Drafted.DRAFT, request.draftedOn(), null, by,
-                LocalDate.now(clock));
         agreement.persist();
         return publish(agreement, "drafted");
     }
 
     @Transactional
     public AgreementView revise(UUID id, AgreementRequest request, String ifMatch) {
-        CooperationAgreement agreement = get(id);
-        ETags.requireIfMatch(ifMatch, agreement.version);
+        CooperationAgreement agreement = findForChange(id, ifMatch);
         if (agreement.status != AgreementStatus.DRAFT) {
             throw ProblemException.invalidTransition("agreement", id, agreement.status, "revise");
         }
@@ -97,15 +58,14 @@ public class AgreementService {
      */
     @Transactional
     public AgreementView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        CooperationAgreement agreement = get(id);
-        ETags.requireIfMatch(ifMatch, agreement.version);
+        CooperationAgreement agreement = findForChange(id, ifMatch);
         if (request.action() == AgreementAction.SUPERSEDE) {
             throw ProblemException.invalid("action", "an agreement is superseded by signing its successor");
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         var step = agreement.transition(request.action(), request.on(), request.reason(), by, today);
         if (request.action() == AgreementAction.SIGN && agreement.supersedes != null) {
-            CooperationAgreement predecessor = get(agreement.supersedes);
+            CooperationAgreement predecessor = find(agreement.supersedes);
             predecessor.transition(AgreementAction.SUPERSEDE, step.on, "superseded by " + agreement.id, by, today);
             publish(predecessor, "superseded");
         }
@@ -117,10 +77,6 @@ public class AgreementService {
             case TERMINATE -> "terminated";
             case SUPERSEDE -> "superseded";
         });
-    }
-
-    private CooperationAgreement get(UUID id) {
-        return find(id).orElseThrow(() -> ProblemException.notFound("Agreement", id));
     }
 
     private void apply(CooperationAgreement agreement, AgreementRequest request) {
@@ -152,15 +108,5 @@ public class AgreementService {
         agreement.validFrom = request.validFrom();
         agreement.validUntil = request.validUntil();
         agreement.supersedes = request.supersedes();
-    }
-
-    private AgreementView publish(CooperationAgreement agreement, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(agreement);
-        AgreementView view = AgreementView.of(agreement);
-        if (changed) {
-            outbox.publish(Topics.AGREEMENTS, Topics.type("agreement", change), agreement.id, view);
-        }
-        return view;
     }
 }

@@ -13,7 +13,6 @@ import static org.zhijiao.membership.agreement.AgreementStatus.SIGNED;
 import static org.zhijiao.membership.agreement.AgreementStatus.SUPERSEDED;
 import static org.zhijiao.membership.agreement.AgreementStatus.TERMINATED;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,26 +20,23 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.zhijiao.commons.lifecycle.History;
+import org.zhijiao.commons.aggregate.LifecycleAggregate;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.lifecycle.Transition;
 
 /** A cooperation agreement between the group's organizations, from draft to its end. */
 @Entity
 @Table(name = "cooperation_agreement")
-public class CooperationAgreement extends PanacheEntityBase {
+public class CooperationAgreement extends LifecycleAggregate {
 
     public static final Lifecycle<AgreementStatus, AgreementAction> LIFECYCLE = Lifecycle
             .of("agreement", AgreementStatus.class, AgreementAction.class, DRAFT)
@@ -51,9 +47,6 @@ public class CooperationAgreement extends PanacheEntityBase {
             .allow(TERMINATE, TERMINATED, SIGNED)
             .allow(SUPERSEDE, SUPERSEDED, SIGNED)
             .build();
-
-    @Id
-    public UUID id;
 
     @Column(nullable = false)
     public String title;
@@ -89,22 +82,27 @@ public class CooperationAgreement extends PanacheEntityBase {
     @OrderColumn(name = "seq")
     public List<Transition> history = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Version
-    public long version;
+    @Override
+    protected List<Transition> history() {
+        return history;
+    }
 
     public Transition transition(AgreementAction action, LocalDate on, String reason, String by, LocalDate today) {
-        AgreementStatus next = LIFECYCLE.next(status, action, id);
-        Transition step = History.append(history, next, action, on, reason, by, today);
-        status = next;
-        return step;
+        status = step(LIFECYCLE, status, action, on, reason, by, today);
+        return lastStep();
     }
 
     /** The day it was signed, if it was. */
     public LocalDate signedOn() {
         return history.stream().filter(t -> t.status.equals(SIGNED.name())).map(t -> t.on).findFirst().orElse(null);
+    }
+
+    /** A new draft, dated {@code draftedOn}; the service fills in its terms. */
+    static CooperationAgreement draft(LocalDate draftedOn, String by, LocalDate today) {
+        CooperationAgreement agreement = new CooperationAgreement();
+        agreement.status = LIFECYCLE.initial();
+        agreement.begin(agreement.status, Drafted.DRAFT, draftedOn, by, today);
+        return agreement;
     }
 
     enum Drafted {

@@ -1,5 +1,7 @@
 package org.zhijiao.membership.events;
 
+import org.zhijiao.commons.aggregate.AggregateKind;
+
 /** The topics membership-service publishes to, one per aggregate type (docs/events/). */
 public final class Topics {
 
@@ -14,6 +16,6 @@ public final class Topics {
 
     /** {@code org.zhijiao.<aggregate>.<change>}, e.g. {@code org.zhijiao.membership.activated}. */
     public static String type(String aggregate, String change) {
-        return "org.zhijiao." + aggregate + "." + change.toLowerCase().replace('_', '-');
+        return AggregateKind.eventType(aggregate, change);
     }
 }

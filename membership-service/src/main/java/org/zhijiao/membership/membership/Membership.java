@@ -15,7 +15,6 @@ import static org.zhijiao.membership.membership.MembershipStatus.SUSPENDED;
 import static org.zhijiao.membership.membership.MembershipStatus.UNDER_REVIEW;
 import static org.zhijiao.membership.membership.MembershipStatus.WITHDRAWN;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -23,21 +22,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.zhijiao.commons.lifecycle.History;
+import org.zhijiao.commons.aggregate.LifecycleAggregate;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.membership.organization.OrganizationKind;
@@ -45,7 +41,7 @@ import org.zhijiao.membership.organization.OrganizationKind;
 /** An organization's membership of the group, with every dated step of its lifecycle. */
 @Entity
 @Table(name = "membership")
-public class Membership extends PanacheEntityBase {
+public class Membership extends LifecycleAggregate {
 
     public static final Lifecycle<MembershipStatus, MembershipAction> LIFECYCLE = Lifecycle
             .of("membership", MembershipStatus.class, MembershipAction.class, APPLIED)
@@ -57,9 +53,6 @@ public class Membership extends PanacheEntityBase {
             .allow(WITHDRAW, WITHDRAWN, APPLIED, UNDER_REVIEW, ACTIVE, SUSPENDED)
             .allow(EXPEL, EXPELLED, ACTIVE, SUSPENDED)
             .build();
-
-    @Id
-    public UUID id;
 
     @Column(name = "organization_id", nullable = false)
     public UUID organizationId;
@@ -92,11 +85,10 @@ public class Membership extends PanacheEntityBase {
     @OrderColumn(name = "seq")
     public List<Transition> history = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Version
-    public long version;
+    @Override
+    protected List<Transition> history() {
+        return history;
+    }
 
     /** A new application, dated {@code appliedOn}. */
     public static Membership apply(UUID id, UUID organizationId, OrganizationKind kind, MembershipRole role,
@@ -109,22 +101,18 @@ public class Membership extends PanacheEntityBase {
         membership.subAlliances = new TreeSet<>(subAlliances);
         membership.subAllianceHistory = new ArrayList<>(List.of(new SubAllianceVersion(null, List.copyOf(membership.subAlliances))));
         membership.status = LIFECYCLE.initial();
-        membership.createdAt = OffsetDateTime.now();
-        History.append(membership.history, APPLIED, Applied.APPLY, appliedOn, null, by, today);
+        membership.begin(APPLIED, Applied.APPLY, appliedOn, by, today);
         return membership;
     }
 
     /** Moves the membership on by {@code action}, effective {@code on}; refuses what the lifecycle forbids. */
     public Transition transition(MembershipAction action, LocalDate on, String reason, String by, LocalDate today) {
-        MembershipStatus next = LIFECYCLE.next(status, action, id);
-        Transition step = History.append(history, next, action, on, reason, by, today);
-        status = next;
-        return step;
+        status = step(LIFECYCLE, status, action, on, reason, by, today);
+        return lastStep();
     }
 
     public MembershipStatus statusOn(LocalDate day) {
-        String status = History.statusOn(history, day);
-        return status == null ? null : MembershipStatus.valueOf(status);
+        return statusOn(MembershipStatus.class, day);
     }
 
     /** The action recorded for the first step, which no client performs. */

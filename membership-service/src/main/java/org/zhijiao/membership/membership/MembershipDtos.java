@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.membership.organization.OrganizationKind;
+import org.zhijiao.commons.web.Versioned;
 
 public final class MembershipDtos {
 
@@ -59,7 +60,7 @@ public final class MembershipDtos {
             @Schema(example = "2") long version,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Only on lists with `asOf`: the state in force on that day")
-            MembershipStatus statusAsOf) {
+            MembershipStatus statusAsOf) implements Versioned {
 
         public static MembershipView of(Membership m) {
             return of(m, null);

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,9 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipApplication;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipChange;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipView;
@@ -98,10 +97,8 @@ public class MembershipResource {
             description = "The membership's current state, role and sub-alliances with every dated lifecycle step; "
                     + "its ETag is the version to send as If-Match when changing it.")
     public Response get(@PathParam("id") UUID id) {
-        MembershipView view = service.get(id)
-                .filter(m -> caller.seesAll() || caller.actsFor(m.organizationId()))
-                .orElseThrow(() -> ProblemException.notFound("Membership", id));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.okOrNotFound(
+                service.get(id).filter(m -> caller.seesAll() || caller.actsFor(m.organizationId())), "Membership", id);
     }
 
     @POST
@@ -115,10 +112,8 @@ public class MembershipResource {
     public Response apply(
             @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull MembershipApplication application) {
-        return idempotency.create(caller.clientId(), key, "/api/v1/memberships", application, () -> {
-            MembershipView view = service.apply(application, caller.clientId());
-            return new Idempotency.Created(URI.create("/api/v1/memberships/" + view.id()), view, view.version());
-        });
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/memberships", application,
+                () -> service.apply(application, caller.clientId()));
     }
 
     @POST
@@ -142,8 +137,7 @@ public class MembershipResource {
                 throw ProblemException.forbidden("A member may only withdraw its own membership");
             }
         }
-        MembershipView view = service.transition(id, request, ifMatch, caller.clientId());
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 
     @PATCH
@@ -156,7 +150,6 @@ public class MembershipResource {
     public Response change(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MembershipChange change) {
-        MembershipView view = service.change(id, change, ifMatch);
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.change(id, change, ifMatch));
     }
 }

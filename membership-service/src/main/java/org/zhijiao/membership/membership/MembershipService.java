@@ -2,10 +2,8 @@ package org.zhijiao.membership.membership;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,15 +11,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Cursors;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.membership.events.Topics;
@@ -36,23 +33,19 @@ import org.zhijiao.membership.reference.ReferenceDataService;
 import org.zhijiao.membership.reference.ReferenceKind;
 
 @ApplicationScoped
-public class MembershipService {
+public class MembershipService extends AggregateService<Membership, MembershipView> {
+
+    public MembershipService() {
+        super(new AggregateKind<>("Membership", Membership.class, Topics.MEMBERSHIPS, "membership",
+                MembershipView::of));
+    }
 
     /** States in which an organization already has a membership and may not apply again. */
     private static final Set<MembershipStatus> OPEN = EnumSet.of(MembershipStatus.APPLIED,
             MembershipStatus.UNDER_REVIEW, MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED);
 
     @Inject
-    Outbox outbox;
-
-    @Inject
     ReferenceDataService referenceData;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     /** Filters of the membership list; null means "any". With {@code asOf}, statuses are those of that day. */
     public record Filter(LocalDate asOf, Set<MembershipStatus> statuses, MembershipRole role, OrganizationKind kind,
@@ -112,11 +105,6 @@ public class MembershipService {
         return page.map(id -> MembershipView.of(loaded.get(id), filter.asOf() == null ? null : statusById.get(id)));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<MembershipView> get(UUID id) {
-        return Membership.<Membership>findByIdOptional(id).map(MembershipView::of);
-    }
-
     @Transactional
     public MembershipView apply(MembershipApplication application, String by) {
         Organization organization = Organization.<Organization>findByIdOptional(application.organizationId())
@@ -129,23 +117,21 @@ public class MembershipService {
         Set<String> alliances = application.subAlliances() == null ? Set.of() : application.subAlliances();
         referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, alliances, "subAlliances");
         Membership membership = Membership.apply(Ids.newId(), organization.id, organization.kind, application.role(),
-                alliances, application.appliedOn(), by, LocalDate.now(clock));
+                alliances, application.appliedOn(), by, today());
         membership.persist();
         return publish(membership, "applied");
     }
 
     @Transactional
     public MembershipView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        Membership membership = find(id);
-        ETags.requireIfMatch(ifMatch, membership.version);
-        membership.transition(request.action(), request.on(), request.reason(), by, LocalDate.now(clock));
+        Membership membership = findForChange(id, ifMatch);
+        membership.transition(request.action(), request.on(), request.reason(), by, today());
         return publish(membership, changeName(request.action()));
     }
 
     @Transactional
     public MembershipView change(UUID id, MembershipChange change, String ifMatch) {
-        Membership membership = find(id);
-        ETags.requireIfMatch(ifMatch, membership.version);
+        Membership membership = findForChange(id, ifMatch);
         if (Membership.LIFECYCLE.isTerminal(membership.status)) {
             throw ProblemException.invalidTransition("membership", id, membership.status, "change");
         }
@@ -159,16 +145,9 @@ public class MembershipService {
             // the same list back when nothing changed, so an unchanged PATCH publishes nothing
             membership.subAllianceHistory = DatedAttributes.append(membership.subAllianceHistory,
                     from -> new SubAllianceVersion(from, List.copyOf(membership.subAlliances)), SubAllianceVersion::from,
-                    SubAllianceVersion::sameAlliances, change.effectiveOn(), LocalDate.now(clock), "effectiveOn");
+                    SubAllianceVersion::sameAlliances, change.effectiveOn(), today(), "effectiveOn");
         }
         return publish(membership, "changed");
-    }
-
-    /** The membership, for authorization checks by the resource. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Membership find(UUID id) {
-        return Membership.<Membership>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Membership", id));
     }
 
     private static String changeName(MembershipAction action) {
@@ -181,15 +160,5 @@ public class MembershipService {
             case WITHDRAW -> "withdrawn";
             case EXPEL -> "expelled";
         };
-    }
-
-    private MembershipView publish(Membership membership, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(membership);
-        MembershipView view = MembershipView.of(membership);
-        if (changed) {
-            outbox.publish(Topics.MEMBERSHIPS, Topics.type("membership", change), membership.id, view);
-        }
-        return view;
     }
 }

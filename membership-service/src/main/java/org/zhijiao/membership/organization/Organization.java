@@ -1,6 +1,5 @@
 package org.zhijiao.membership.organization;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,11 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.time.OffsetDateTime;
@@ -21,15 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
+import org.zhijiao.commons.aggregate.AggregateRoot;
 
 /** A school, enterprise or other body that is, was or wants to be a member of the group. */
 @Entity
 @Table(name = "organization")
-public class Organization extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Organization extends AggregateRoot {
 
     @Column(name = "name_zh", nullable = false)
     public String nameZh;
@@ -71,12 +65,6 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "attribute_history", nullable = false)
     public List<AttributeVersion> attributeHistory = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.web.Versioned;
 
 public final class OrganizationDtos {
 
@@ -87,7 +88,8 @@ public final class OrganizationDtos {
                     + "last: reports of a past day use the version in force then") List<AttributeVersion> attributeHistory,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
-            @Schema(description = "Per-organization sequence, +1 per change; the ETag", example = "0") long version) {
+            @Schema(description = "Per-organization sequence, +1 per change; the ETag", example = "0") long version)
+            implements Versioned {
 
         public static OrganizationView of(Organization o) {
             return new OrganizationView(o.id, o.nameZh, o.nameEn, o.creditCode, o.kind, o.schoolLevel,

@@ -34,9 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusView;
 import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
@@ -92,8 +92,7 @@ public class OrganizationResource {
         if (!caller.seesAll() && !caller.actsFor(id)) {
             throw ProblemException.notFound("Organization", id);
         }
-        OrganizationView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Organization", id));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.okOrNotFound(service.get(id), "Organization", id);
     }
 
     @POST
@@ -107,10 +106,8 @@ public class OrganizationResource {
                     description = "Retries with the same key return the first response")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull OrganizationRequest request) {
-        return idempotency.create(caller.clientId(), idempotencyKey, "/api/v1/organizations", request, () -> {
-            OrganizationView view = service.register(request);
-            return new Idempotency.Created(URI.create("/api/v1/organizations/" + view.id()), view, view.version());
-        });
+        return idempotency.createIn(caller.clientId(), idempotencyKey, "/api/v1/organizations", request,
+                () -> service.register(request));
     }
 
     @PUT
@@ -125,8 +122,7 @@ public class OrganizationResource {
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrganizationRequest request) {
-        OrganizationView view = service.update(id, request, ifMatch);
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.update(id, request, ifMatch));
     }
 
     @POST

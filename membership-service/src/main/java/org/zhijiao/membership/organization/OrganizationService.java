@@ -3,20 +3,14 @@ package org.zhijiao.membership.organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.zhijiao.commons.events.Outbox;
+import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Cursors;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.membership.events.Topics;
@@ -28,16 +22,15 @@ import org.zhijiao.membership.reference.ReferenceDataService;
 import org.zhijiao.membership.reference.ReferenceKind;
 
 @ApplicationScoped
-public class OrganizationService {
-
-    @Inject
-    Outbox outbox;
+public class OrganizationService extends AggregateService<Organization, OrganizationView> {
 
     @Inject
     ReferenceDataService referenceData;
 
-    @Inject
-    Clock clock;
+    public OrganizationService() {
+        super(new AggregateKind<>("Organization", Organization.class, Topics.ORGANIZATIONS, "organization",
+                OrganizationView::of));
+    }
 
     /** Filters of the organization list; null means "any". */
     public record Filter(OrganizationKind kind, String country, String city, String industryChain, String name,
@@ -46,49 +39,16 @@ public class OrganizationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizationView> list(Filter filter, String cursor, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        UUID after = Cursors.decode(cursor);
-        if (after != null) {
-            where.append(" and id > :after");
-            params.put("after", after);
-        }
-        if (filter.kind() != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", filter.kind());
-        }
-        if (filter.country() != null) {
-            where.append(" and region.country = :country");
-            params.put("country", filter.country());
-        }
-        if (filter.city() != null) {
-            where.append(" and region.city = :city");
-            params.put("city", filter.city());
-        }
-        if (filter.industryChain() != null) {
-            where.append(" and :chain member of industryChains");
-            params.put("chain", filter.industryChain());
-        }
-        if (filter.name() != null) {
-            where.append(" and (lower(nameZh) like :name or lower(nameEn) like :name)");
-            params.put("name", "%" + filter.name().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (filter.creditCode() != null) {
-            where.append(" and creditCode = :creditCode");
-            params.put("creditCode", filter.creditCode());
-        }
-        if (filter.onlyId() != null) {
-            where.append(" and id = :only");
-            params.put("only", filter.onlyId());
-        }
-        List<Organization> rows = Organization.<Organization>find(where + " order by id", params)
-                .page(0, limit + 1).list();
-        return Cursors.page(rows, limit, o -> o.id).map(OrganizationView::of);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<OrganizationView> get(UUID id) {
-        return Organization.<Organization>findByIdOptional(id).map(OrganizationView::of);
+        String name = filter.name() == null ? null
+                : "%" + filter.name().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+        return page(Where.all()
+                .and("kind = :kind", "kind", filter.kind())
+                .and("region.country = :country", "country", filter.country())
+                .and("region.city = :city", "city", filter.city())
+                .and(":chain member of industryChains", "chain", filter.industryChain())
+                .and("(lower(nameZh) like :name or lower(nameEn) like :name)", "name", name)
+                .and("creditCode = :creditCode", "creditCode", filter.creditCode())
+                .and("id = :only", "only", filter.onlyId()), cursor, limit);
     }
 
     @Transactional
@@ -104,8 +64,7 @@ public class OrganizationService {
 
     @Transactional
     public OrganizationView update(UUID id, OrganizationRequest request, String ifMatch) {
-        Organization organization = find(id);
-        ETags.requireIfMatch(ifMatch, organization.version);
+        Organization organization = findForChange(id, ifMatch);
         if (sameDetails(organization, request)) {
             // nothing to change: same version, no event
             return OrganizationView.of(organization);
@@ -117,8 +76,7 @@ public class OrganizationService {
 
     @Transactional
     public CampusView addCampus(UUID id, CampusRequest request, String ifMatch) {
-        Organization organization = find(id);
-        ETags.requireIfMatch(ifMatch, organization.version);
+        Organization organization = findForChange(id, ifMatch);
         if (organization.kind != OrganizationKind.SCHOOL) {
             throw ProblemException.unprocessable("organizationId", "only schools have branch campuses");
         }
@@ -133,11 +91,6 @@ public class OrganizationService {
         organization.updatedAt = OffsetDateTime.now();
         publish(organization, "campus-added");
         return CampusView.of(campus);
-    }
-
-    Organization find(UUID id) {
-        return Organization.<Organization>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Organization", id));
     }
 
     private static boolean sameDetails(Organization o, OrganizationRequest request) {
@@ -182,16 +135,6 @@ public class OrganizationService {
         // the same list back when no slicing attribute changed, so an unchanged PUT publishes nothing
         organization.attributeHistory = DatedAttributes.append(organization.attributeHistory,
                 from -> AttributeVersion.of(organization, from), AttributeVersion::from, AttributeVersion::sameAttributes,
-                request.effectiveOn(), LocalDate.now(clock), "effectiveOn");
-    }
-
-    private OrganizationView publish(Organization organization, String change) {
-        // an update that changes nothing keeps its version and publishes nothing
-        boolean changed = outbox.flushChanges(organization);
-        OrganizationView view = OrganizationView.of(organization);
-        if (changed) {
-            outbox.publish(Topics.ORGANIZATIONS, Topics.type("organization", change), organization.id, view);
-        }
-        return view;
+                request.effectiveOn(), today(), "effectiveOn");
     }
 }

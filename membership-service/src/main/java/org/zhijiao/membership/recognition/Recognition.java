@@ -1,6 +1,5 @@
 package org.zhijiao.membership.recognition;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,31 +7,26 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.aggregate.LifecycleAggregate;
 
 /** An honour held by the group itself (no holder) or by one of its organizations. */
 @Entity
 @Table(name = "recognition")
-public class Recognition extends PanacheEntityBase {
+public class Recognition extends LifecycleAggregate {
 
     public static final Lifecycle<RecognitionStatus, RecognitionAction> LIFECYCLE = Lifecycle
             .of("recognition", RecognitionStatus.class, RecognitionAction.class, RecognitionStatus.GRANTED)
             .allow(RecognitionAction.REVOKE, RecognitionStatus.REVOKED, RecognitionStatus.GRANTED)
             .build();
-
-    @Id
-    public UUID id;
 
     /** Null when the group itself holds it. */
     @Column(name = "holder_organization_id")
@@ -66,9 +60,21 @@ public class Recognition extends PanacheEntityBase {
     @OrderColumn(name = "seq")
     public List<Transition> history = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
+    @Override
+    protected List<Transition> history() {
+        return history;
+    }
 
-    @Version
-    public long version;
+    /** A new honour, GRANTED on the day it was awarded; the service fills in what it is. */
+    static Recognition grant(LocalDate awardedOn, String by, LocalDate today) {
+        Recognition recognition = new Recognition();
+        recognition.awardedOn = awardedOn;
+        recognition.status = LIFECYCLE.initial();
+        recognition.begin(recognition.status, RecognitionAction.GRANT, awardedOn, by, today);
+        return recognition;
+    }
+
+    public void transition(RecognitionAction action, LocalDate on, String reason, String by, LocalDate today) {
+        status = step(LIFECYCLE, status, action, on, reason, by, today);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.web.Versioned;
 
 public final class RecognitionDtos {
 
@@ -48,7 +49,7 @@ public final class RecognitionDtos {
             RecognitionStatus status,
             List<Transition> history,
             OffsetDateTime createdAt,
-            long version) {
+            long version) implements Versioned {
 
         public static RecognitionView of(Recognition r) {
             return new RecognitionView(r.id, r.holderOrganizationId, r.holderOrganizationId == null, r.titleZh,

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -29,12 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.Responses;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionRequest;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;
 import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
@@ -78,8 +76,7 @@ public class RecognitionResource {
             description = "The honour, its holder, level, dates and lifecycle; its ETag is the version to send as "
                     + "If-Match when revoking it.")
     public Response get(@PathParam("id") UUID id) {
-        RecognitionView view = service.get(id).orElseThrow(() -> ProblemException.notFound("Recognition", id));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.okOrNotFound(service.get(id), "Recognition", id);
     }
 
     @POST
@@ -94,10 +91,8 @@ public class RecognitionResource {
     public Response grant(
             @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RecognitionRequest request) {
-        return idempotency.create(caller.clientId(), key, "/api/v1/recognitions", request, () -> {
-            RecognitionView view = service.grant(request, caller.clientId());
-            return new Idempotency.Created(URI.create("/api/v1/recognitions/" + view.id()), view, view.version());
-        });
+        return idempotency.createIn(caller.clientId(), key, "/api/v1/recognitions", request,
+                () -> service.grant(request, caller.clientId()));
     }
 
     @POST
@@ -108,7 +103,6 @@ public class RecognitionResource {
     public Response transition(@PathParam("id") UUID id,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
-        RecognitionView view = service.transition(id, request, ifMatch, caller.clientId());
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
     }
 }

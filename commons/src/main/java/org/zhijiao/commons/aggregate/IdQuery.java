@@ -1,4 +1,4 @@
-package org.zhijiao.apprenticeship.common;
+package org.zhijiao.commons.aggregate;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -37,6 +37,14 @@ public final class IdQuery {
             params.put(name, value instanceof Enum<?> e ? e.name() : value);
         }
         return this;
+    }
+
+    /** The page of aggregates of {@code kind} after {@code cursor}, as their representations. */
+    public <E extends AggregateRoot, V> Page<V> page(EntityManager em, String cursor, int limit,
+            AggregateKind<E, V> kind) {
+        String entity = em.getMetamodel().entity(kind.type()).getName();
+        return page(em, cursor, limit, ids -> em.createQuery("FROM " + entity + " WHERE id IN :ids", kind.type())
+                .setParameter("ids", ids).getResultList(), e -> e.id, kind.view());
     }
 
     public <E, V> Page<V> page(EntityManager em, String cursor, int limit, Function<List<UUID>, List<E>> load,
