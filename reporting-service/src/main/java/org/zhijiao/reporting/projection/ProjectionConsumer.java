@@ -84,7 +84,7 @@ public class ProjectionConsumer {
     @ConfigProperty(name = "zhijiao.reporting.consumer.enabled", defaultValue = "true")
     boolean enabled;
 
-    @ConfigProperty(name = "zhijiao.reporting.consumer.lanes", defaultValue = "2")
+    @ConfigProperty(name = "zhijiao.reporting.consumer.lanes", defaultValue = "1")
     int lanes;
 
     @ConfigProperty(name = "zhijiao.reporting.consumer.max-poll-records", defaultValue = "1000")
