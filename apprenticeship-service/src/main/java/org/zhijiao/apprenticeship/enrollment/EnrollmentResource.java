@@ -146,15 +146,7 @@ public class EnrollmentResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = """
             {"party": "ENTERPRISE", "version": 1, "on": "2022-08-20"}""")))
     public Response confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
-        Enrollment enrollment = visibleForWrite(id);
-        if (!caller.isAdmin()) {
-            boolean mayConfirm = request.party() == Party.ENTERPRISE
-                    ? caller.actsFor(enrollment.enterpriseId)
-                    : caller.actsFor(enrollment.schoolId);
-            if (!mayConfirm) {
-                throw ProblemException.forbidden("You cannot confirm as " + request.party());
-            }
-        }
+        requireSide(id, request.party() == Party.ENTERPRISE, "You cannot confirm as " + request.party());
         return Responses.ok(service.confirm(id, request, caller.clientId()));
     }
 
@@ -167,15 +159,7 @@ public class EnrollmentResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "mentor", value = """
             {"role": "MENTOR", "name": "李师傅（虚构）", "staffNumber": "E-1024", "from": "2022-09-15"}""")))
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
-        Enrollment enrollment = visibleForWrite(id);
-        if (!caller.isAdmin()) {
-            boolean mayAssign = request.role() == StaffRole.MENTOR
-                    ? caller.actsFor(enrollment.enterpriseId)
-                    : caller.actsFor(enrollment.schoolId);
-            if (!mayAssign) {
-                throw ProblemException.forbidden("You cannot assign a " + request.role());
-            }
-        }
+        requireSide(id, request.role() == StaffRole.MENTOR, "You cannot assign a " + request.role());
         return Responses.ok(service.assign(id, request));
     }
 
@@ -209,9 +193,17 @@ public class EnrollmentResource {
                 service.transfer(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
-    private Enrollment visibleForWrite(UUID id) {
-        return service.findVisible(id, e -> caller.isAdmin() || caller.actsFor(e.schoolId)
+    /**
+     * A write on one party's side of an enrollment (the enterprise's mentors and confirmation, or the school's
+     * teachers and its own and the guardian's confirmation): the enrollment is not found by others than its school
+     * and enterprise, and only that side (or an admin) may make the write.
+     */
+    private void requireSide(UUID id, boolean enterpriseSide, String refusal) {
+        Enrollment enrollment = service.findVisible(id, e -> caller.isAdmin() || caller.actsFor(e.schoolId)
                 || caller.actsFor(e.enterpriseId));
+        if (!caller.isAdmin() && !caller.actsFor(enterpriseSide ? enrollment.enterpriseId : enrollment.schoolId)) {
+            throw ProblemException.forbidden(refusal);
+        }
     }
 
     /** The school (or an admin) runs an enrollment; to another school it does not exist. */
