@@ -3,14 +3,10 @@ package org.zhijiao.apprenticeship.cohort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,8 +38,11 @@ import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/cohorts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +50,8 @@ import org.zhijiao.commons.web.Responses;
 @Tag(name = "Cohorts", description = "Batches of a program with their participating enterprises and places; "
         + "PLANNED → RECRUITING → ACTIVE → CLOSED | CANCELLED")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class CohortResource {
 
     static final String EXAMPLE = """
@@ -69,7 +69,6 @@ public class CohortResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listCohorts", summary = "List cohorts",
             description = "A school sees its own cohorts, an enterprise the cohorts it has places in.")
     public Page<CohortView> list(
@@ -78,17 +77,15 @@ public class CohortResource {
             @Parameter(description = "Only cohorts this enterprise has places in") @QueryParam("enterpriseId")
             UUID enterpriseId,
             @QueryParam("status") CohortStatus status,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @Valid @BeanParam PageRequest page) {
         return Access.scope(caller, schoolId, enterpriseId)
                 .map(scope -> service.list(new CohortService.Filter(programId, scope.schoolId(), scope.enterpriseId(),
-                        status), cursor, limit))
-                .orElseGet(() -> new Page<>(List.of(), null));
+                        status), page.cursor(), page.limit()))
+                .orElseGet(Page::empty);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getCohort", summary = "Get one cohort with its enterprises, places and history",
             description = "School, program, batch number, participating enterprises with their places, schedule and "
                     + "lifecycle; its ETag is the version to send as If-Match.")
@@ -98,7 +95,6 @@ public class CohortResource {
 
     @GET
     @Path("/{id}/occupancy")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getCohortOccupancy", summary = "Places taken and free per enterprise",
             description = "An enterprise sees its own line only.")
     public List<Occupancy> occupancy(@PathParam("id") UUID id) {
@@ -115,15 +111,10 @@ public class CohortResource {
                     + "A school plans cohorts of its own programs only.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "5th craftsman class", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Planned; Location points at it")
-    public Response plan(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
-                    description = "Retries with the same key return the first response")
-            @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull CohortRequest request) {
+    public Response plan(@BeanParam IdempotencyKey key, @Valid @NotNull CohortRequest request) {
         service.schoolOfProgram(request.programId()).ifPresent(school -> Access.requireActsFor(caller, school,
                 "programId"));
-        return idempotency.createIn(caller.clientId(), key, "/api/v1/cohorts", request,
-                () -> service.plan(request, caller.clientId()));
+        return idempotency.createIn(key, "/api/v1/cohorts", request, () -> service.plan(request, caller.clientId()));
     }
 
     @POST
@@ -136,10 +127,10 @@ public class CohortResource {
             {"nameZh": "第六批工匠班", "nameEn": "6th craftsman class", "startsOn": "2023-09-01"}""")))
     @APIResponse(responseCode = "201", description = "Planned; Location points at it")
     public Response planSuccessor(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
+            @BeanParam IdempotencyKey key,
             @Valid @NotNull SuccessorRequest request) {
         requireManaged(id);
-        return idempotency.create(caller.clientId(), key, "/api/v1/cohorts/" + id + "/successor", request,
+        return idempotency.create(caller.clientId(), key.value(), "/api/v1/cohorts/" + id + "/successor", request,
                 () -> Idempotency.Created.in("/api/v1/cohorts",
                         service.planSuccessor(id, request, caller.clientId())));
     }
@@ -152,12 +143,9 @@ public class CohortResource {
                     + "Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reschedule", value = """
             {"startsOn": "2022-09-05", "endsOn": "2025-07-10"}""")))
-    public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
-            @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull CohortChange change) {
-        requireManaged(id);
-        return Responses.ok(service.change(id, change, ifMatch));
+    public Response change(@BeanParam WriteTarget target, @Valid @NotNull CohortChange change) {
+        requireManaged(target.id());
+        return Responses.ok(service.change(target.id(), change, target.ifMatch()));
     }
 
     @PUT
@@ -169,11 +157,9 @@ public class CohortResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two enterprises", value = """
             {"enterprises": [{"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c", "places": 3},
                              {"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8d", "places": 2}]}""")))
-    public Response setEnterprises(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull EnterprisesRequest request) {
-        requireManaged(id);
-        return Responses.ok(service.setEnterprises(id, request.enterprises(), ifMatch));
+    public Response setEnterprises(@BeanParam WriteTarget target, @Valid @NotNull EnterprisesRequest request) {
+        requireManaged(target.id());
+        return Responses.ok(service.setEnterprises(target.id(), request.enterprises(), target.ifMatch()));
     }
 
     @POST
@@ -184,11 +170,9 @@ public class CohortResource {
     @RequestBody(content = @Content(examples = {
         @ExampleObject(name = "open", value = "{\"action\": \"OPEN_RECRUITMENT\", \"on\": \"2022-06-01\"}"),
         @ExampleObject(name = "cancel", value = "{\"action\": \"CANCEL\", \"reason\": \"Too few applicants\"}")}))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransitionRequest<CohortAction> request) {
-        requireManaged(id);
-        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
+    public Response transition(@BeanParam WriteTarget target, @Valid @NotNull TransitionRequest<CohortAction> request) {
+        requireManaged(target.id());
+        return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
     private boolean visible(CohortView cohort) {

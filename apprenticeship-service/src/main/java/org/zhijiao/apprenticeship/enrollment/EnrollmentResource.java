@@ -3,14 +3,10 @@ package org.zhijiao.apprenticeship.enrollment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,10 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -44,8 +38,11 @@ import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/enrollments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +50,8 @@ import org.zhijiao.commons.web.Responses;
 @Tag(name = "Enrollments", description = "Students who are also apprentices, their tripartite agreements, mentors "
         + "and teachers; PENDING_AGREEMENT → REGISTERED → ACTIVE ⇄ PAUSED → COMPLETED | WITHDRAWN")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class EnrollmentResource {
 
     static final String EXAMPLE = """
@@ -72,7 +71,6 @@ public class EnrollmentResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listEnrollments", summary = "List enrollments",
             description = "A school sees its own students, an enterprise its own apprentices.")
     public Page<EnrollmentView> list(
@@ -80,17 +78,15 @@ public class EnrollmentResource {
             @QueryParam("schoolId") UUID schoolId,
             @QueryParam("enterpriseId") UUID enterpriseId,
             @QueryParam("status") EnrollmentStatus status,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @Valid @BeanParam PageRequest page) {
         return Access.scope(caller, schoolId, enterpriseId)
                 .map(scope -> service.list(new EnrollmentService.Filter(cohortId, scope.schoolId(), scope.enterpriseId(),
-                        status), cursor, limit))
-                .orElseGet(() -> new Page<>(List.of(), null));
+                        status), page.cursor(), page.limit()))
+                .orElseGet(Page::empty);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getEnrollment", summary = "Get one enrollment with its agreement, staff and history",
             description = "The enrollment's state, tripartite agreement and its confirmations, mentor and teacher "
                     + "assignments with dates, and lifecycle; its ETag is the version to send as If-Match.")
@@ -107,14 +103,10 @@ public class EnrollmentResource {
                     + "concurrent requests. The agreement starts at version 1 and waits for every party.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "apprentice", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Enrolled, PENDING_AGREEMENT; Location points at it")
-    public Response enroll(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
-                    description = "Retries with the same key return the first response")
-            @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull EnrollmentRequest request) {
+    public Response enroll(@BeanParam IdempotencyKey key, @Valid @NotNull EnrollmentRequest request) {
         service.schoolOfCohort(request.cohortId()).ifPresent(school -> Access.requireActsFor(caller, school,
                 "cohortId"));
-        return idempotency.createIn(caller.clientId(), key, "/api/v1/enrollments", request,
+        return idempotency.createIn(key, "/api/v1/enrollments", request,
                 () -> service.enroll(request, caller.clientId()));
     }
 
@@ -127,12 +119,9 @@ public class EnrollmentResource {
                     + "operations. Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "probation passed", value = """
             {"inProbation": false}""")))
-    public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
-            @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull EnrollmentChange change) {
-        requireSchoolOf(id);
-        return Responses.ok(service.change(id, change, ifMatch));
+    public Response change(@BeanParam WriteTarget target, @Valid @NotNull EnrollmentChange change) {
+        requireSchoolOf(target.id());
+        return Responses.ok(service.change(target.id(), change, target.ifMatch()));
     }
 
     @PUT
@@ -143,11 +132,9 @@ public class EnrollmentResource {
                     + "sections keep theirs. The same wording again changes nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "pay rise", value = """
             {"sections": {"COMPENSATION": "岗位实习补贴每月1800元"}}""")))
-    public Response reviseAgreement(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull AgreementRevisionRequest request) {
-        requireSchoolOf(id);
-        return Responses.ok(service.reviseAgreement(id, request, ifMatch, caller.clientId()));
+    public Response reviseAgreement(@BeanParam WriteTarget target, @Valid @NotNull AgreementRevisionRequest request) {
+        requireSchoolOf(target.id());
+        return Responses.ok(service.reviseAgreement(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
     @POST
@@ -159,15 +146,7 @@ public class EnrollmentResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = """
             {"party": "ENTERPRISE", "version": 1, "on": "2022-08-20"}""")))
     public Response confirm(@PathParam("id") UUID id, @Valid @NotNull ConfirmationRequest request) {
-        Enrollment enrollment = visibleForWrite(id);
-        if (!caller.isAdmin()) {
-            boolean mayConfirm = request.party() == Party.ENTERPRISE
-                    ? caller.actsFor(enrollment.enterpriseId)
-                    : caller.actsFor(enrollment.schoolId);
-            if (!mayConfirm) {
-                throw ProblemException.forbidden("You cannot confirm as " + request.party());
-            }
-        }
+        requireSide(id, request.party() == Party.ENTERPRISE, "You cannot confirm as " + request.party());
         return Responses.ok(service.confirm(id, request, caller.clientId()));
     }
 
@@ -180,15 +159,7 @@ public class EnrollmentResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "mentor", value = """
             {"role": "MENTOR", "name": "李师傅（虚构）", "staffNumber": "E-1024", "from": "2022-09-15"}""")))
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
-        Enrollment enrollment = visibleForWrite(id);
-        if (!caller.isAdmin()) {
-            boolean mayAssign = request.role() == StaffRole.MENTOR
-                    ? caller.actsFor(enrollment.enterpriseId)
-                    : caller.actsFor(enrollment.schoolId);
-            if (!mayAssign) {
-                throw ProblemException.forbidden("You cannot assign a " + request.role());
-            }
-        }
+        requireSide(id, request.role() == StaffRole.MENTOR, "You cannot assign a " + request.role());
         return Responses.ok(service.assign(id, request));
     }
 
@@ -202,11 +173,9 @@ public class EnrollmentResource {
         @ExampleObject(name = "register", value = "{\"action\": \"REGISTER\", \"on\": \"2022-09-01\"}"),
         @ExampleObject(name = "withdraw", value = "{\"action\": \"WITHDRAW\", \"withdrawalReason\": \"STUDENT_REQUEST\","
                 + " \"reason\": \"Family moved\", \"inProbation\": true}")}))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull EnrollmentTransitionRequest request) {
-        requireSchoolOf(id);
-        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
+    public Response transition(@BeanParam WriteTarget target, @Valid @NotNull EnrollmentTransitionRequest request) {
+        requireSchoolOf(target.id());
+        return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
     @POST
@@ -218,16 +187,23 @@ public class EnrollmentResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer", value = """
             {"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8d", "note": "Moved to the smart-home line"}""")))
     @APIResponse(responseCode = "201", description = "The new enrollment; Location points at it")
-    public Response transfer(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransferRequest request) {
-        requireSchoolOf(id);
-        return Responses.created("/api/v1/enrollments", service.transfer(id, request, ifMatch, caller.clientId()));
+    public Response transfer(@BeanParam WriteTarget target, @Valid @NotNull TransferRequest request) {
+        requireSchoolOf(target.id());
+        return Responses.created("/api/v1/enrollments",
+                service.transfer(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
-    private Enrollment visibleForWrite(UUID id) {
-        return service.findVisible(id, e -> caller.isAdmin() || caller.actsFor(e.schoolId)
+    /**
+     * A write on one party's side of an enrollment (the enterprise's mentors and confirmation, or the school's
+     * teachers and its own and the guardian's confirmation): the enrollment is not found by others than its school
+     * and enterprise, and only that side (or an admin) may make the write.
+     */
+    private void requireSide(UUID id, boolean enterpriseSide, String refusal) {
+        Enrollment enrollment = service.findVisible(id, e -> caller.isAdmin() || caller.actsFor(e.schoolId)
                 || caller.actsFor(e.enterpriseId));
+        if (!caller.isAdmin() && !caller.actsFor(enterpriseSide ? enrollment.enterpriseId : enrollment.schoolId)) {
+            throw ProblemException.forbidden(refusal);
+        }
     }
 
     /** The school (or an admin) runs an enrollment; to another school it does not exist. */

@@ -3,14 +3,10 @@ package org.zhijiao.apprenticeship.facility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,8 +34,12 @@ import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
+import org.zhijiao.commons.web.ListScope;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/facilities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +47,8 @@ import org.zhijiao.commons.web.Responses;
 @Tag(name = "Facilities", description = "Model-worker craftsman studios, master studios, factories-in-school, training "
         + "centers and off-campus bases; PLANNED → OPERATIONAL ⇄ SUSPENDED → CLOSED")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class FacilityResource {
 
     static final String EXAMPLE = """
@@ -66,7 +67,6 @@ public class FacilityResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listFacilities", summary = "List facilities",
             description = "Schools and enterprises see the facilities they host.")
     public Page<FacilityView> list(
@@ -74,19 +74,15 @@ public class FacilityResource {
             @QueryParam("level") FacilityLevel level,
             @QueryParam("status") FacilityStatus status,
             @Parameter(description = "Only facilities this organization hosts") @QueryParam("hostId") UUID hostId,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        UUID tenant = caller.tenant();
-        if (tenant != null && hostId != null && !hostId.equals(tenant)) {
-            return new Page<>(List.of(), null);
-        }
-        return service.list(new FacilityService.Filter(type, level, status, tenant != null ? tenant : hostId), cursor,
-                limit);
+            @Valid @BeanParam PageRequest page) {
+        return ListScope.of(caller, hostId)
+                .map(scope -> service.list(new FacilityService.Filter(type, level, status, scope.organizationId()),
+                        page.cursor(), page.limit()))
+                .orElseGet(Page::empty);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getFacility", summary = "Get one facility with its history",
             description = "Type, level, capacity, host organizations and dated lifecycle; its ETag is the version "
                     + "to send as If-Match.")
@@ -104,15 +100,10 @@ public class FacilityResource {
                     + "added by the group secretariat (group admin) once that organization has agreed (403 otherwise).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Planned; Location points at it")
-    public Response plan(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
-                    description = "Retries with the same key return the first response")
-            @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull FacilityRequest request) {
+    public Response plan(@BeanParam IdempotencyKey key, @Valid @NotNull FacilityRequest request) {
         requireHostedByCaller(request);
         requireNoCoHostsOfCaller(request);
-        return idempotency.createIn(caller.clientId(), key, "/api/v1/facilities", request,
-                () -> service.plan(request, caller.clientId()));
+        return idempotency.createIn(key, "/api/v1/facilities", request, () -> service.plan(request, caller.clientId()));
     }
 
     @PUT
@@ -123,14 +114,11 @@ public class FacilityResource {
                     + "Only the group secretariat (group admin) adds or removes co-hosts, since that needs the "
                     + "consent of the organization concerned; a host changing the hosts of its facility is a 403.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
-    public Response replace(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
-            @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull FacilityRequest request) {
-        requireHost(id);
+    public Response replace(@BeanParam WriteTarget target, @Valid @NotNull FacilityRequest request) {
+        requireHost(target.id());
         requireHostedByCaller(request);
-        requireSameCoHosts(id, request);
-        return Responses.ok(service.replace(id, request, ifMatch));
+        requireSameCoHosts(target.id(), request);
+        return Responses.ok(service.replace(target.id(), request, target.ifMatch()));
     }
 
     @POST
@@ -141,11 +129,10 @@ public class FacilityResource {
     @RequestBody(content = @Content(examples = {
         @ExampleObject(name = "establish", value = "{\"action\": \"ESTABLISH\", \"on\": \"2021-09-10\"}"),
         @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Workshop renovation\"}")}))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
+    public Response transition(@BeanParam WriteTarget target,
             @Valid @NotNull TransitionRequest<FacilityAction> request) {
-        requireHost(id);
-        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
+        requireHost(target.id());
+        return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
     private void requireHostedByCaller(FacilityRequest request) {

@@ -3,14 +3,10 @@ package org.zhijiao.apprenticeship.program;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,10 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,8 +30,11 @@ import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/programs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +42,8 @@ import org.zhijiao.commons.web.Responses;
 @Tag(name = "Programs", description = "Modern-apprenticeship pilots, order classes and international cooperation "
         + "projects with their training plans; DRAFT → APPROVED → PUBLISHED → RETIRED")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class ProgramResource {
 
     static final String EXAMPLE = """
@@ -65,21 +64,18 @@ public class ProgramResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listPrograms", summary = "List programs",
             description = "Programs are the group's catalogue: every role sees all of them.")
     public Page<ProgramView> list(
             @QueryParam("schoolId") UUID schoolId,
             @QueryParam("kind") ProgramKind kind,
             @QueryParam("status") ProgramStatus status,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return service.list(new ProgramService.Filter(schoolId, kind, status), cursor, limit);
+            @Valid @BeanParam PageRequest page) {
+        return service.list(new ProgramService.Filter(schoolId, kind, status), page.cursor(), page.limit());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getProgram", summary = "Get one program with its training plan and history",
             description = "Kind, training plan and lifecycle; its ETag is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
@@ -93,14 +89,9 @@ public class ProgramResource {
                     + "partners must be active members; specialties must be the school's.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "pilot", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted; Location points at it")
-    public Response draft(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
-                    description = "Retries with the same key return the first response")
-            @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull ProgramRequest request) {
+    public Response draft(@BeanParam IdempotencyKey key, @Valid @NotNull ProgramRequest request) {
         Access.requireActsFor(caller, request.schoolId(), "schoolId");
-        return idempotency.createIn(caller.clientId(), key, "/api/v1/programs", request,
-                () -> service.draft(request, caller.clientId()));
+        return idempotency.createIn(key, "/api/v1/programs", request, () -> service.draft(request, caller.clientId()));
     }
 
     @PUT
@@ -109,12 +100,9 @@ public class ProgramResource {
     @Operation(operationId = "replaceProgram", summary = "Replace a draft program and its training plan",
             description = "Only a DRAFT can change (409 otherwise): an approved plan is returned to draft first.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "pilot", value = EXAMPLE)))
-    public Response replace(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
-            @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ProgramRequest request) {
-        service.findVisible(id, p -> caller.isAdmin() || caller.actsFor(p.schoolId));
-        return Responses.ok(service.replace(id, request, ifMatch));
+    public Response replace(@BeanParam WriteTarget target, @Valid @NotNull ProgramRequest request) {
+        service.findVisible(target.id(), p -> caller.isAdmin() || caller.actsFor(p.schoolId));
+        return Responses.ok(service.replace(target.id(), request, target.ifMatch()));
     }
 
     @POST
@@ -127,9 +115,8 @@ public class ProgramResource {
         @ExampleObject(name = "approve", value = "{\"action\": \"APPROVE\", \"on\": \"2022-03-01\"}"),
         @ExampleObject(name = "return", value = "{\"action\": \"RETURN_TO_DRAFT\", \"reason\": \"Add the assessment"
                 + " module\"}")}))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
+    public Response transition(@BeanParam WriteTarget target,
             @Valid @NotNull TransitionRequest<ProgramAction> request) {
-        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
+        return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 }

@@ -3,14 +3,11 @@ package org.zhijiao.apprenticeship.specialty;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,8 +35,11 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/specialties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +47,8 @@ import org.zhijiao.commons.web.Responses;
 @Tag(name = "Specialties", description = "Specialties offered by member schools, in specialty clusters, with their "
         + "national / provincial / municipal demonstration, brand and featured designations")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class SpecialtyResource {
 
     static final String EXAMPLE = """
@@ -64,7 +65,6 @@ public class SpecialtyResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listSpecialties", summary = "List specialties",
             description = "A school sees its own specialties; enterprises, admins and read-only callers see the "
                     + "whole catalogue.")
@@ -74,21 +74,20 @@ public class SpecialtyResource {
             @QueryParam("status") SpecialtyStatus status,
             @Parameter(description = "Only specialties holding a designation of this level")
             @QueryParam("designationLevel") DesignationLevel designationLevel,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @Valid @BeanParam PageRequest page) {
         UUID school = schoolId;
         if (caller.has(Roles.SCHOOL) && caller.tenant() != null) {
             if (schoolId != null && !schoolId.equals(caller.tenant())) {
-                return new Page<>(List.of(), null);
+                return Page.empty();
             }
             school = caller.tenant();
         }
-        return service.list(new SpecialtyService.Filter(school, clusterCode, status, designationLevel), cursor, limit);
+        return service.list(new SpecialtyService.Filter(school, clusterCode, status, designationLevel),
+                page.cursor(), page.limit());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getSpecialty", summary = "Get one specialty with its designations and history",
             description = "The school, cluster, designations with their dates and the lifecycle; its ETag is the "
                     + "version to send as If-Match.")
@@ -103,13 +102,9 @@ public class SpecialtyResource {
                     + "a school records its own specialties only.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "iot", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Recorded; Location points at it")
-    public Response offer(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
-                    description = "Retries with the same key return the first response")
-            @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull SpecialtyRequest request) {
+    public Response offer(@BeanParam IdempotencyKey key, @Valid @NotNull SpecialtyRequest request) {
         Access.requireActsFor(caller, request.schoolId(), "schoolId");
-        return idempotency.createIn(caller.clientId(), key, "/api/v1/specialties", request,
+        return idempotency.createIn(key, "/api/v1/specialties", request,
                 () -> service.offer(request, caller.clientId()));
     }
 
@@ -121,12 +116,9 @@ public class SpecialtyResource {
                     + "their own operations. Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = """
             {"nameEn": "IoT technology application", "clusterCode": "IOT"}""")))
-    public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
-            @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull SpecialtyChange change) {
-        requireManaged(id);
-        return Responses.ok(service.change(id, change, ifMatch));
+    public Response change(@BeanParam WriteTarget target, @Valid @NotNull SpecialtyChange change) {
+        requireManaged(target.id());
+        return Responses.ok(service.change(target.id(), change, target.ifMatch()));
     }
 
     @POST
@@ -136,11 +128,9 @@ public class SpecialtyResource {
             description = "The same level and kind cannot be held twice over overlapping dates (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "provincial brand", value = """
             {"level": "PROVINCIAL", "kind": "BRAND", "title": "山东省职业教育品牌专业", "from": "2019-12-01"}""")))
-    public Response designate(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull DesignationRequest request) {
-        requireManaged(id);
-        return Responses.ok(service.designate(id, request, ifMatch));
+    public Response designate(@BeanParam WriteTarget target, @Valid @NotNull DesignationRequest request) {
+        requireManaged(target.id());
+        return Responses.ok(service.designate(target.id(), request, target.ifMatch()));
     }
 
     @POST
@@ -150,11 +140,10 @@ public class SpecialtyResource {
             description = "OFFERED ⇄ DISCONTINUED; anything else is a 409 `invalid-transition`.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "discontinue", value = """
             {"action": "DISCONTINUE", "on": "2022-07-01", "reason": "Merged into 710101"}""")))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
+    public Response transition(@BeanParam WriteTarget target,
             @Valid @NotNull TransitionRequest<SpecialtyAction> request) {
-        requireManaged(id);
-        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
+        requireManaged(target.id());
+        return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
     private boolean visible(UUID schoolId) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.security.Caller;
 
 /**
  * {@code Idempotency-Key} for creates: the first request with a key runs and its response is stored
@@ -38,6 +39,9 @@ public class Idempotency {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Caller caller;
 
     @ConfigProperty(name = "zhijiao.idempotency.retention", defaultValue = "P1D")
     Duration retention;
@@ -114,6 +118,13 @@ public class Idempotency {
     public Response createIn(String caller, String key, String collection, Object request,
             Supplier<? extends Versioned> create) {
         return create(caller, key, collection, request, () -> Created.in(collection, create.get()));
+    }
+
+    /** As {@link #createIn(String, String, String, Object, Supplier)} for the calling client and the key it sent. */
+    @Transactional
+    public Response createIn(IdempotencyKey key, String collection, Object request,
+            Supplier<? extends Versioned> create) {
+        return createIn(caller.clientId(), key.value(), collection, request, create);
     }
 
     @Scheduled(every = "1h", delayed = "1m")

@@ -3,13 +3,10 @@ package org.zhijiao.gateway.client;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -40,6 +37,7 @@ import org.zhijiao.commons.problem.ProblemType;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.gateway.client.ClientDtos.ClientCredentials;
 import org.zhijiao.gateway.client.ClientDtos.ClientRequest;
 import org.zhijiao.gateway.client.ClientDtos.ClientView;
@@ -71,9 +69,8 @@ public class ClientResource {
                     + "and own rate limit; never a secret.")
     public Page<ClientView> list(
             @Parameter(description = "Only the clients of this organization") @QueryParam("organizationId") UUID organizationId,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return service.list(organizationId, cursor, limit);
+            @Valid @BeanParam PageRequest page) {
+        return service.list(organizationId, page.cursor(), page.limit());
     }
 
     @GET

@@ -3,14 +3,11 @@ package org.zhijiao.membership.membership;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +21,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,8 +32,12 @@ import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
+import org.zhijiao.commons.web.ListScope;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipApplication;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipChange;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipView;
@@ -50,6 +50,8 @@ import org.zhijiao.membership.organization.OrganizationKind;
 @Tag(name = "Memberships", description = "Membership of the group and its dated lifecycle "
         + "APPLIED → UNDER_REVIEW → ACTIVE ⇄ SUSPENDED → WITHDRAWN | EXPELLED (and REJECTED)")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class MembershipResource {
 
     @Inject
@@ -62,7 +64,6 @@ public class MembershipResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listMemberships", summary = "List memberships, now or as of any day",
             description = "With `asOf`, `status` filters on the state in force that day, and each item carries "
                     + "`statusAsOf`: `?asOf=2022-12-31&status=ACTIVE&status=SUSPENDED` lists the members on that day. "
@@ -75,24 +76,16 @@ public class MembershipResource {
             @QueryParam("organizationKind") OrganizationKind kind,
             @QueryParam("subAlliance") @Size(max = 40) String subAlliance,
             @QueryParam("organizationId") UUID organizationId,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        UUID tenant = caller.tenant();
-        UUID organization = organizationId;
-        if (tenant != null) {
-            if (organizationId != null && !organizationId.equals(tenant)) {
-                return new Page<>(List.of(), null);
-            }
-            organization = tenant;
-        }
-        return service.list(new MembershipService.Filter(asOf,
-                statuses == null || statuses.isEmpty() ? null : EnumSet.copyOf(statuses), role, kind, subAlliance,
-                organization), cursor, limit);
+            @Valid @BeanParam PageRequest page) {
+        return ListScope.of(caller, organizationId)
+                .map(scope -> service.list(new MembershipService.Filter(asOf,
+                        statuses == null || statuses.isEmpty() ? null : EnumSet.copyOf(statuses), role, kind,
+                        subAlliance, scope.organizationId()), page.cursor(), page.limit()))
+                .orElseGet(Page::empty);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getMembership", summary = "Get one membership with its history",
             description = "The membership's current state, role and sub-alliances with every dated lifecycle step; "
                     + "its ETag is the version to send as If-Match when changing it.")
@@ -109,10 +102,8 @@ public class MembershipResource {
             {"organizationId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "role": "MEMBER",
              "subAlliances": ["EAST-WEST"], "appliedOn": "2021-03-01"}""")))
     @APIResponse(responseCode = "201", description = "Applied")
-    public Response apply(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull MembershipApplication application) {
-        return idempotency.createIn(caller.clientId(), key, "/api/v1/memberships", application,
+    public Response apply(@BeanParam IdempotencyKey key, @Valid @NotNull MembershipApplication application) {
+        return idempotency.createIn(key, "/api/v1/memberships", application,
                 () -> service.apply(application, caller.clientId()));
     }
 
@@ -125,19 +116,17 @@ public class MembershipResource {
     @RequestBody(content = @Content(examples = {
         @ExampleObject(name = "approve", value = "{\"action\": \"APPROVE\", \"on\": \"2008-09-01\"}"),
         @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Dues unpaid for 2022\"}")}))
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransitionRequest request) {
+    public Response transition(@BeanParam WriteTarget target, @Valid @NotNull TransitionRequest request) {
         if (!caller.isAdmin()) {
-            Membership membership = service.find(id);
+            Membership membership = service.find(target.id());
             if (!caller.actsFor(membership.organizationId)) {
-                throw ProblemException.notFound("Membership", id);
+                throw ProblemException.notFound("Membership", target.id());
             }
             if (request.action() != MembershipAction.WITHDRAW) {
                 throw ProblemException.forbidden("A member may only withdraw its own membership");
             }
         }
-        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
+        return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 
     @PATCH
@@ -147,9 +136,7 @@ public class MembershipResource {
             description = "Role and sub-alliances only; the lifecycle changes through transitions. Requires "
                     + "If-Match with the ETag of your last read; sub-alliances must be defined, unretired "
                     + "reference codes.")
-    public Response change(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull MembershipChange change) {
-        return Responses.ok(service.change(id, change, ifMatch));
+    public Response change(@BeanParam WriteTarget target, @Valid @NotNull MembershipChange change) {
+        return Responses.ok(service.change(target.id(), change, target.ifMatch()));
     }
 }

@@ -3,15 +3,12 @@ package org.zhijiao.membership.organization;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,8 +31,11 @@ import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusView;
 import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
@@ -47,6 +46,8 @@ import org.zhijiao.membership.organization.OrganizationDtos.OrganizationView;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = "Schools, enterprises and other bodies known to the group")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class OrganizationResource {
 
     static final String EXAMPLE = """
@@ -64,7 +65,6 @@ public class OrganizationResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listOrganizations", summary = "List organizations",
             description = "Admins and read-only callers see all; a school or enterprise sees its own record only.")
     public Page<OrganizationView> list(
@@ -75,16 +75,14 @@ public class OrganizationResource {
             @Parameter(description = "Part of the Chinese or English name") @QueryParam("name") @Size(max = 100) String name,
             @Parameter(description = "Exact unified social credit code") @QueryParam("creditCode") @Size(max = 18)
             String creditCode,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @Valid @BeanParam PageRequest page) {
         return service.list(new OrganizationService.Filter(kind, country, city, industryChain, name, creditCode,
                 caller.tenant()),
-                cursor, limit);
+                page.cursor(), page.limit());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getOrganization", summary = "Get one organization",
             description = "Names, credit code, kind, school level, industry chains, region and campuses; its ETag "
                     + "is the version to send as If-Match.")
@@ -101,13 +99,8 @@ public class OrganizationResource {
             description = "Registering does not make it a member: apply for a membership next.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location points at it")
-    public Response register(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
-                    description = "Retries with the same key return the first response")
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull OrganizationRequest request) {
-        return idempotency.createIn(caller.clientId(), idempotencyKey, "/api/v1/organizations", request,
-                () -> service.register(request));
+    public Response register(@BeanParam IdempotencyKey key, @Valid @NotNull OrganizationRequest request) {
+        return idempotency.createIn(key, "/api/v1/organizations", request, () -> service.register(request));
     }
 
     @PUT
@@ -118,11 +111,8 @@ public class OrganizationResource {
                     + "effect on `effectiveOn` (default today), so earlier figures keep the values then in "
                     + "force. Requires If-Match with the ETag of your last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
-    public Response update(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true, description = "ETag from a previous read")
-            @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull OrganizationRequest request) {
-        return Responses.ok(service.update(id, request, ifMatch));
+    public Response update(@BeanParam WriteTarget target, @Valid @NotNull OrganizationRequest request) {
+        return Responses.ok(service.update(target.id(), request, target.ifMatch()));
     }
 
     @POST
@@ -131,10 +121,8 @@ public class OrganizationResource {
     @Operation(operationId = "addCampus", summary = "Add a branch campus to a school",
             description = "A campus is part of its school, never a member of its own.")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response addCampus(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull CampusRequest request) {
-        CampusView campus = service.addCampus(id, request, ifMatch);
-        return Response.created(URI.create("/api/v1/organizations/" + id)).entity(campus).build();
+    public Response addCampus(@BeanParam WriteTarget target, @Valid @NotNull CampusRequest request) {
+        CampusView campus = service.addCampus(target.id(), request, target.ifMatch());
+        return Response.created(URI.create("/api/v1/organizations/" + target.id())).entity(campus).build();
     }
 }

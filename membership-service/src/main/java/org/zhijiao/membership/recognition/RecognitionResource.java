@@ -6,11 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,8 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.commons.web.Responses;
+import org.zhijiao.commons.web.WriteTarget;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionRequest;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;
 import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
@@ -42,6 +42,8 @@ import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Recognitions", description = "Honours held by the group or its members; public within the group")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class RecognitionResource {
 
     @Inject
@@ -54,7 +56,6 @@ public class RecognitionResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listRecognitions", summary = "List recognitions",
             description = "Honours held by the group or by its members, with level and dates; filterable and "
                     + "paginated like every list.")
@@ -64,14 +65,13 @@ public class RecognitionResource {
             @Parameter(description = "Only honours of the group itself") @QueryParam("heldByGroup") Boolean heldByGroup,
             @Parameter(description = "Year awarded", example = "2021") @QueryParam("awardedIn") @Min(1900) @Max(2999)
             Integer awardedIn,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return service.list(new RecognitionService.Filter(level, holder, heldByGroup, awardedIn), cursor, limit);
+            @Valid @BeanParam PageRequest page) {
+        return service.list(new RecognitionService.Filter(level, holder, heldByGroup, awardedIn),
+                page.cursor(), page.limit());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getRecognition", summary = "Get one recognition",
             description = "The honour, its holder, level, dates and lifecycle; its ETag is the version to send as "
                     + "If-Match when revoking it.")
@@ -88,10 +88,8 @@ public class RecognitionResource {
             {"titleZh": "山东省骨干职业教育集团", "titleEn": "Shandong provincial backbone vocational education group",
              "level": "PROVINCIAL", "grantedBy": "山东省教育厅", "awardedOn": "2017-12-01"}""")))
     @APIResponse(responseCode = "201", description = "Recorded")
-    public Response grant(
-            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER) @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull RecognitionRequest request) {
-        return idempotency.createIn(caller.clientId(), key, "/api/v1/recognitions", request,
+    public Response grant(@BeanParam IdempotencyKey key, @Valid @NotNull RecognitionRequest request) {
+        return idempotency.createIn(key, "/api/v1/recognitions", request,
                 () -> service.grant(request, caller.clientId()));
     }
 
@@ -100,9 +98,7 @@ public class RecognitionResource {
     @RolesAllowed(Roles.GROUP_ADMIN)
     @Operation(operationId = "transitionRecognition", summary = "Revoke a recognition",
             description = "The only transition is REVOKE, dated; requires If-Match with the ETag of your last read.")
-    public Response transition(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, name = "If-Match", required = true) @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransitionRequest request) {
-        return Responses.ok(service.transition(id, request, ifMatch, caller.clientId()));
+    public Response transition(@BeanParam WriteTarget target, @Valid @NotNull TransitionRequest request) {
+        return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }
 }

@@ -10,10 +10,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -32,13 +32,14 @@ import org.zhijiao.membership.reference.ReferenceDtos.ReferenceItemView;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data", description = "Specialty clusters, industry chains and sub-alliances")
 @SecurityRequirement(name = "bearer")
+// every role reads; each write names who may make it
+@RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class ReferenceDataResource {
 
     @Inject
     ReferenceDataService service;
 
     @GET
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "listReferenceItems", summary = "List the codes of one kind of reference data",
             description = "Specialty clusters, industry chains or sub-alliances: every code of the kind with its "
                     + "Chinese and English names, retired ones included with their retirement day.")
@@ -51,7 +52,6 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
     @Operation(operationId = "getReferenceItem", summary = "Get one reference code",
             description = "The code's names, retirement day and version (ETag).")
     public Response get(@PathParam("kind") String kind, @PathParam("code") String code) {

@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ListScope;
 import org.zhijiao.commons.web.Page;
+import org.zhijiao.commons.web.PageRequest;
 import org.zhijiao.reporting.dataset.DatasetDtos.AdmissionsSubmission;
 import org.zhijiao.reporting.dataset.DatasetDtos.DatasetTotals;
 import org.zhijiao.reporting.dataset.DatasetDtos.DatasetView;
@@ -90,13 +92,11 @@ public class DatasetResource {
             @QueryParam("year") @Min(1949) @Max(2199) Integer year,
             @QueryParam("schoolId") UUID schoolId,
             @QueryParam("includeSuperseded") @DefaultValue("false") boolean includeSuperseded,
-            @QueryParam("cursor") @Size(max = 100) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        UUID tenant = caller.tenant();
-        if (tenant != null && schoolId != null && !schoolId.equals(tenant)) {
-            return new Page<>(List.of(), null);
-        }
-        return service.list(kind, year, tenant != null ? tenant : schoolId, includeSuperseded, cursor, limit);
+            @Valid @BeanParam PageRequest page) {
+        return ListScope.of(caller, schoolId)
+                .map(scope -> service.list(kind, year, scope.organizationId(), includeSuperseded, page.cursor(),
+                        page.limit()))
+                .orElseGet(Page::empty);
     }
 
     @GET
