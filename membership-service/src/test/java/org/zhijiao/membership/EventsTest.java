@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.RegionDto;
 import org.zhijiao.membership.organization.OrganizationKind;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.LocalStackTestResource;
 import org.zhijiao.testing.TopicReader;
 

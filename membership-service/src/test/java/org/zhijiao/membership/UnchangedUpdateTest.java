@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.TopicReader;
 
 /** A PUT or PATCH that changes nothing keeps the version and publishes no event. */

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.zhijiao.apprenticeship.directory.DirectoryEvents.MembershipData;
 import org.zhijiao.apprenticeship.directory.DirectoryEvents.OrganizationData;
 import org.zhijiao.apprenticeship.directory.DirectoryEvents.ReferenceItemData;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.consumer.CloudEvents;
 import org.zhijiao.commons.consumer.Inbox;
 import org.zhijiao.commons.consumer.MalformedEventException;
@@ -43,9 +43,9 @@ public class DirectoryUpdates {
             return false;
         }
         return switch (topic) {
-            case Topics.MEMBERSHIP_ORGANIZATIONS -> organization(event);
-            case Topics.MEMBERSHIP_MEMBERSHIPS -> membership(event);
-            case Topics.MEMBERSHIP_REFERENCE_DATA -> referenceItem(event);
+            case Topics.ORGANIZATIONS -> organization(event);
+            case Topics.MEMBERSHIPS -> membership(event);
+            case Topics.REFERENCE_DATA -> referenceItem(event);
             default -> throw new MalformedEventException("not a membership topic: " + topic);
         };
     }

@@ -40,7 +40,8 @@ import org.zhijiao.commons.tracing.ConsumedTraces;
 import org.zhijiao.reporting.events.EventData;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
+import org.zhijiao.reporting.events.TopicContracts;
 
 /**
  * Applies the projected topics (group {@code reporting-projections}): one plain Kafka consumer per
@@ -292,7 +293,7 @@ public class ProjectionConsumer {
 
         private void deadLetter(ConsumerRecord<String, String> record, String reason) {
             LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-            ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, record.key(), record.value());
+            ProducerRecord<String, String> dead = new ProducerRecord<>(TopicContracts.DEAD_LETTERS, record.key(), record.value());
             dead.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
             dead.headers().add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
             dead.headers().add("dead-letter-partition",

@@ -37,7 +37,7 @@ import org.zhijiao.commons.web.Ids;
 import org.zhijiao.reporting.counters.Tables;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.reporting.projection.ProjectionDtos.RebuildView;
 
 /**
