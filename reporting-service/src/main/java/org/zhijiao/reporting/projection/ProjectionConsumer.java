@@ -82,8 +82,8 @@ public class ProjectionConsumer {
     int lanes;
 
     private volatile boolean running;
-    /** The polling thread; null while the consumer is disabled. */
-    private Worker worker;
+    /** The polling thread; null while the consumer is disabled. Read by the health check. */
+    private volatile Worker worker;
     private KafkaProducer<String, String> deadLetters;
     /** Applies lanes 1.. of a poll (only with more than one lane); the polling thread applies lane 0 itself. */
     private ExecutorService laneThreads;
@@ -163,8 +163,8 @@ public class ProjectionConsumer {
         public void run() {
             Duration backoff = FIRST_BACKOFF;
             while (running) {
-                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(settings.projectionConsumer(), new StringDeserializer(),
-                        new StringDeserializer())) {
+                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(settings.projectionConsumer(),
+                        new StringDeserializer(), new StringDeserializer())) {
                     consumer = kafka;
                     kafka.subscribe(Topics.ALL);
                     while (running) {
