@@ -13,18 +13,14 @@ import static org.zhijiao.apprenticeship.Fixtures.transition;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.zhijiao.testing.Concurrently;
 import org.zhijiao.testing.TestTokens;
 
 /** Cohorts, places, enrollments and their tripartite agreements. */
@@ -97,28 +93,12 @@ class CohortAndEnrollmentTest {
     void tenParallelEnrollmentsForThreePlacesYieldExactlyThree() throws Exception {
         UUID cohort = Fixtures.recruitingCohort(program, Map.of(enterpriseA, 3, enterpriseB, 5));
         int attempts = 10;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                Map<String, Object> body = Fixtures.enrollmentRequest(cohort, enterpriseA);
-                Callable<Integer> call = () -> {
-                    start.await();
-                    return asAdmin().body(body).post("/api/v1/enrollments").statusCode();
-                };
-                results.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
-            assertThat(statuses).filteredOn(s -> s == 409).hasSize(attempts - 3);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Map<String, Object>> bodies = Stream.generate(() -> Fixtures.enrollmentRequest(cohort, enterpriseA))
+                .limit(attempts).toList();
+        List<Integer> statuses = Concurrently.call(attempts,
+                n -> asAdmin().body(bodies.get(n)).post("/api/v1/enrollments").statusCode());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(attempts - 3);
         asAdmin().queryParam("cohortId", cohort).queryParam("enterpriseId", enterpriseA).get("/api/v1/enrollments")
                 .then().statusCode(200).body("items", hasSize(3));
         asAdmin().body(Fixtures.enrollmentRequest(cohort, enterpriseA)).post("/api/v1/enrollments").then()

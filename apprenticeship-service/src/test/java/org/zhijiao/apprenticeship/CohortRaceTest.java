@@ -7,19 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.zhijiao.testing.Concurrently;
 
 /** Concurrent requests on one cohort: one next batch at most, and no enrollment into a cohort being cancelled. */
 @QuarkusTest
@@ -41,29 +37,10 @@ class CohortRaceTest {
     @Test
     void concurrentRequestsPlanOneNextBatchAndTheOthersAreConflicts() throws Exception {
         UUID cohort = Fixtures.recruitingCohort(program, Map.of(enterprise, 3));
-        int requests = 6;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                int n = i;
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return asAdmin().body(Map.of("nameZh", "下一批" + n, "startsOn", "2023-09-01"))
-                            .post("/api/v1/cohorts/" + cohort + "/successor").then().extract().statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                codes.add(status.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
-            assertThat(codes).filteredOn(c -> c != 201).containsOnly(409);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> codes = Concurrently.call(6, n -> asAdmin().body(Map.of("nameZh", "下一批" + n, "startsOn", "2023-09-01"))
+                .post("/api/v1/cohorts/" + cohort + "/successor").then().extract().statusCode());
+        assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
+        assertThat(codes).filteredOn(c -> c != 201).containsOnly(409);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 
 /**
  * The directory's database away for longer than the Kafka connector lets a record wait unprocessed
@@ -37,12 +37,12 @@ class DirectoryOutageTest {
             blocker.setAutoCommit(false);
             // every apply records its event in processed_event first: this holds the consumer as an outage would
             sql.execute("LOCK TABLE processed_event IN ACCESS EXCLUSIVE MODE");
-            send(Topics.MEMBERSHIP_ORGANIZATIONS, organization(during, "ENTERPRISE", "停库期间（虚构）", 0));
+            send(Topics.ORGANIZATIONS, organization(during, "ENTERPRISE", "停库期间（虚构）", 0));
             Thread.sleep(OUTAGE.toMillis());
             blocker.rollback();
         }
         UUID after = UUID.randomUUID();
-        send(Topics.MEMBERSHIP_ORGANIZATIONS, organization(after, "ENTERPRISE", "恢复之后（虚构）", 0));
+        send(Topics.ORGANIZATIONS, organization(after, "ENTERPRISE", "恢复之后（虚构）", 0));
         awaitDirectory(() -> member(during).isPresent() && member(after).isPresent());
         assertThat(member(during)).hasValueSatisfying(m -> assertThat(m.nameZh()).isEqualTo("停库期间（虚构）"));
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.TopicReader;
 
 /** The member directory replica: idempotent, version-checked, dead-letters what it cannot read, and guards references. */
@@ -34,13 +34,13 @@ class DirectoryTest {
     void duplicatesAndOutdatedVersionsChangeNothing() {
         UUID org = UUID.randomUUID();
         ObjectNode v5 = organization(org, "ENTERPRISE", "第五版（虚构）", 5);
-        send(Topics.MEMBERSHIP_ORGANIZATIONS, v5);
+        send(Topics.ORGANIZATIONS, v5);
         // a redelivery: same event id; its data is altered here to prove it is not applied again
         ObjectNode redelivered = organization(org, "ENTERPRISE", "重复投递（虚构）", 6);
         redelivered.put("id", v5.path("id").asText());
-        send(Topics.MEMBERSHIP_ORGANIZATIONS, redelivered);
+        send(Topics.ORGANIZATIONS, redelivered);
         ObjectNode stale = organization(org, "ENTERPRISE", "旧版本（虚构）", 4);
-        send(Topics.MEMBERSHIP_ORGANIZATIONS, stale);
+        send(Topics.ORGANIZATIONS, stale);
 
         awaitProcessed(stale.path("id").asText());
         assertThat(member(org)).hasValueSatisfying(m -> assertThat(m.nameZh()).isEqualTo("第五版（虚构）"));
@@ -51,10 +51,10 @@ class DirectoryTest {
     void anOutOfOrderMembershipEventDoesNotReactivateASuspendedMember() {
         UUID org = UUID.randomUUID();
         UUID membershipId = UUID.randomUUID();
-        send(Topics.MEMBERSHIP_ORGANIZATIONS, organization(org, "SCHOOL", "乱序学校（虚构）", 0));
-        send(Topics.MEMBERSHIP_MEMBERSHIPS, membership(membershipId, org, "SCHOOL", "SUSPENDED", 3));
+        send(Topics.ORGANIZATIONS, organization(org, "SCHOOL", "乱序学校（虚构）", 0));
+        send(Topics.MEMBERSHIPS, membership(membershipId, org, "SCHOOL", "SUSPENDED", 3));
         ObjectNode late = membership(membershipId, org, "SCHOOL", "ACTIVE", 2);
-        send(Topics.MEMBERSHIP_MEMBERSHIPS, late);
+        send(Topics.MEMBERSHIPS, late);
         awaitProcessed(late.path("id").asText());
         assertThat(member(org)).hasValueSatisfying(m -> assertThat(m.membershipStatus()).isEqualTo("SUSPENDED"));
 
@@ -77,15 +77,15 @@ class DirectoryTest {
                 .body("detail", containsString("is of kind ENTERPRISE, expected SCHOOL"));
 
         UUID withdrawn = UUID.randomUUID();
-        send(Topics.MEMBERSHIP_ORGANIZATIONS, organization(withdrawn, "SCHOOL", "退出学校（虚构）", 0));
-        send(Topics.MEMBERSHIP_MEMBERSHIPS, membership(UUID.randomUUID(), withdrawn, "SCHOOL", "WITHDRAWN", 4));
+        send(Topics.ORGANIZATIONS, organization(withdrawn, "SCHOOL", "退出学校（虚构）", 0));
+        send(Topics.MEMBERSHIPS, membership(UUID.randomUUID(), withdrawn, "SCHOOL", "WITHDRAWN", 4));
         awaitDirectory(() -> member(withdrawn).map(MemberDirectory.Member::membershipStatus)
                 .filter("WITHDRAWN"::equals).isPresent());
         asAdmin().body(specialty(withdrawn)).post("/api/v1/specialties").then().statusCode(422)
                 .body("detail", containsString("its membership is WITHDRAWN"));
 
         UUID registeredOnly = UUID.randomUUID();
-        send(Topics.MEMBERSHIP_ORGANIZATIONS, organization(registeredOnly, "SCHOOL", "未入会学校（虚构）", 0));
+        send(Topics.ORGANIZATIONS, organization(registeredOnly, "SCHOOL", "未入会学校（虚构）", 0));
         awaitDirectory(() -> member(registeredOnly).isPresent());
         asAdmin().body(specialty(registeredOnly)).post("/api/v1/specialties").then().statusCode(422)
                 .body("detail", containsString("(it has no membership)"));
@@ -102,15 +102,15 @@ class DirectoryTest {
     @Test
     void unreadableAndContractBreakingEventsGoToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
         String notJson = "dlq-" + UUID.randomUUID();
-        MembershipEvents.sendRaw(Topics.MEMBERSHIP_ORGANIZATIONS, notJson, "{not json");
+        MembershipEvents.sendRaw(Topics.ORGANIZATIONS, notJson, "{not json");
         UUID broken = UUID.randomUUID();
         ObjectNode noKind = organization(broken, "SCHOOL", "缺少类别（虚构）", 0);
         ((ObjectNode) noKind.path("data")).remove("kind");
-        MembershipEvents.sendRaw(Topics.MEMBERSHIP_ORGANIZATIONS, broken.toString(), noKind.toString());
+        MembershipEvents.sendRaw(Topics.ORGANIZATIONS, broken.toString(), noKind.toString());
         UUID wrongKind = UUID.randomUUID();
         ObjectNode badEnum = organization(wrongKind, "SCHOOL", "错误类别（虚构）", 0);
         ((ObjectNode) badEnum.path("data")).put("kind", "SPACESHIP");
-        MembershipEvents.sendRaw(Topics.MEMBERSHIP_ORGANIZATIONS, wrongKind.toString(), badEnum.toString());
+        MembershipEvents.sendRaw(Topics.ORGANIZATIONS, wrongKind.toString(), badEnum.toString());
 
         UUID after = MembershipEvents.activeSchool("死信之后");
 

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.testing.EventContracts;
 import org.zhijiao.commons.events.CloudEvent;
@@ -56,8 +56,8 @@ public final class MembershipEvents {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID org = UUID.randomUUID();
-            send(Topics.MEMBERSHIP_ORGANIZATIONS, organization(org, kind, name + " " + (i + 1) + "（虚构）", 0));
-            send(Topics.MEMBERSHIP_MEMBERSHIPS, membership(UUID.randomUUID(), org, kind, "ACTIVE", 2));
+            send(Topics.ORGANIZATIONS, organization(org, kind, name + " " + (i + 1) + "（虚构）", 0));
+            send(Topics.MEMBERSHIPS, membership(UUID.randomUUID(), org, kind, "ACTIVE", 2));
             ids.add(org);
         }
         awaitDirectory(() -> ids.stream().allMatch(id -> member(id)
@@ -67,7 +67,7 @@ public final class MembershipEvents {
 
     /** A specialty cluster in use, known to the directory when this returns. */
     public static String cluster(String code) {
-        send(Topics.MEMBERSHIP_REFERENCE_DATA, referenceItem(code, "专业群 " + code, 0));
+        send(Topics.REFERENCE_DATA, referenceItem(code, "专业群 " + code, 0));
         awaitDirectory(() -> clusterKnown(code));
         return code;
     }

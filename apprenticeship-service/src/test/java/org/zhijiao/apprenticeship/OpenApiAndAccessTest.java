@@ -7,18 +7,7 @@ import org.zhijiao.testing.OpenApiAndAccessContract;
 @QuarkusTest
 class OpenApiAndAccessTest extends OpenApiAndAccessContract {
 
-    @Override
-    protected String listPath() {
-        return "/api/v1/cohorts";
-    }
-
-    @Override
-    protected boolean requiresBodyExamples() {
-        return true;
-    }
-
-    @Override
-    protected void writeSomethingPublished() {
-        Fixtures.publishedProgram(MembershipEvents.activeSchool("指标学校"));
+    OpenApiAndAccessTest() {
+        super("/api/v1/cohorts", true, () -> Fixtures.publishedProgram(MembershipEvents.activeSchool("指标学校")));
     }
 }

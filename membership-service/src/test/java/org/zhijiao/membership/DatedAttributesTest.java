@@ -28,7 +28,6 @@ class DatedAttributesTest {
 
     @Test
     void anOrganizationsChangeIsDatedAndPublishedWithItsHistory() {
-        Fixtures.ensureReferenceData();
         Map<String, Object> body = Fixtures.enterprise("换链企业（虚构）");
         body.put("industryChains", Set.of());
         UUID id = Fixtures.register(body);
@@ -61,7 +60,6 @@ class DatedAttributesTest {
 
     @Test
     void aChangeMayNotBeDatedInTheFutureNorBeforeTheLastOne() {
-        Fixtures.ensureReferenceData();
         Map<String, Object> body = Fixtures.enterprise("日期校验企业（虚构）");
         body.put("industryChains", Set.of());
         UUID id = Fixtures.register(body);
@@ -81,7 +79,6 @@ class DatedAttributesTest {
 
     @Test
     void aMembershipsSubAlliancesAreDated() {
-        Fixtures.ensureReferenceData();
         UUID org = Fixtures.register(Fixtures.enterprise("分联盟企业（虚构）"));
         UUID membership = Fixtures.applyFor(org, "2020-01-02");
         asAdmin().header("If-Match", "\"0\"")

@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.RegionDto;
 import org.zhijiao.membership.organization.OrganizationKind;
 import org.zhijiao.membership.organization.OrganizationService;
+import org.zhijiao.testing.CreditCodes;
 import org.zhijiao.testing.EventContracts;
 import org.zhijiao.testing.TopicReader;
 
@@ -32,9 +33,7 @@ class EventsTest {
     void createActivateSuspendYieldMatchingCloudEventsInOrder() {
         UUID org = Fixtures.register(Fixtures.enterprise("事件企业（虚构）"));
         UUID membership = Fixtures.applyFor(org, "2020-02-01");
-        transition(membership, "REVIEW", "2020-02-02").statusCode(200);
-        transition(membership, "APPROVE", "2020-02-03").statusCode(200);
-        transition(membership, "SUSPEND", "2020-03-01").statusCode(200);
+        Fixtures.transitions(membership, "REVIEW 2020-02-02", "APPROVE 2020-02-03", "SUSPEND 2020-03-01");
 
         List<TopicReader.Event> orgEvents = TopicReader.await(Topics.ORGANIZATIONS, org.toString(), 1,
                 Duration.ofSeconds(30));
@@ -75,7 +74,6 @@ class EventsTest {
 
     @Test
     void everyEmittedEventValidatesAgainstItsContract() {
-        Fixtures.ensureReferenceData();
         UUID school = Fixtures.register(Fixtures.school("契约学校（虚构）"));
         UUID enterprise = Fixtures.register(Fixtures.enterprise("契约企业（虚构）"));
         asAdmin().body(Map.of("nameZh", "契约分校", "region", Map.of("city", "Kathmandu", "country", "NP"),
@@ -121,7 +119,7 @@ class EventsTest {
     @Test
     void aRolledBackChangePublishesNothing() {
         Fixtures.ensureReferenceData();
-        OrganizationRequest request = new OrganizationRequest("回滚企业（虚构）", null, Fixtures.creditCode(),
+        OrganizationRequest request = new OrganizationRequest("回滚企业（虚构）", null, CreditCodes.random(),
                 OrganizationKind.ENTERPRISE, null, null, null, new RegionDto("青岛市", null, "CN"), null);
         UUID[] rolledBack = new UUID[1];
         QuarkusTransaction.begin();

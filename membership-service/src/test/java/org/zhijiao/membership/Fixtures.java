@@ -7,8 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.zhijiao.membership.organization.CreditCodes;
+import org.zhijiao.testing.CreditCodes;
 
 /** Builders and shortcuts shared by the API tests. */
 public final class Fixtures {
@@ -17,17 +16,6 @@ public final class Fixtures {
     public static final String ALLIANCE = "EAST-WEST";
 
     private Fixtures() {
-    }
-
-    /** A random, valid unified social credit code (Qingdao division 370200). */
-    public static String creditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder code = new StringBuilder("91370200");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return code.append(CreditCodes.checkCharacter(code)).toString();
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean REFERENCE_DATA = new java.util.concurrent.atomic.AtomicBoolean();
@@ -47,7 +35,7 @@ public final class Fixtures {
         Map<String, Object> body = new HashMap<>();
         body.put("nameZh", name);
         body.put("nameEn", name + " (fictional)");
-        body.put("creditCode", creditCode());
+        body.put("creditCode", CreditCodes.random());
         body.put("kind", "ENTERPRISE");
         body.put("enterpriseSize", "MEDIUM");
         body.put("industryChains", List.of(CHAIN));
@@ -58,7 +46,7 @@ public final class Fixtures {
     public static Map<String, Object> school(String name) {
         Map<String, Object> body = new HashMap<>();
         body.put("nameZh", name);
-        body.put("creditCode", creditCode());
+        body.put("creditCode", CreditCodes.random());
         body.put("kind", "SCHOOL");
         body.put("schoolLevel", "SECONDARY_VOCATIONAL");
         body.put("region", Map.of("city", "青岛市", "province", "山东省", "country", "CN"));
@@ -87,5 +75,13 @@ public final class Fixtures {
             body.put("on", on);
         }
         return asAdmin().body(body).post("/api/v1/memberships/" + membership + "/transitions").then();
+    }
+
+    /** Takes {@code membership} through {@code steps} ({@code "REVIEW 2020-02-02"}: action and day), each answered 200. */
+    public static void transitions(UUID membership, String... steps) {
+        for (String step : steps) {
+            String[] actionAndDay = step.split(" ");
+            transition(membership, actionAndDay[0], actionAndDay[1]).statusCode(200);
+        }
     }
 }

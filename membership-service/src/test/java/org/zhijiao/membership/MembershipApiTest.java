@@ -62,10 +62,8 @@ class MembershipApiTest {
     void historyAnswersWhoWasAMemberOnAnyDay() {
         UUID org = Fixtures.register(Fixtures.enterprise("历史企业（虚构）"));
         UUID membership = Fixtures.applyFor(org, "2019-03-01");
-        transition(membership, "REVIEW", "2019-03-10").statusCode(200);
-        transition(membership, "APPROVE", "2019-06-01").statusCode(200);
-        transition(membership, "SUSPEND", "2021-01-15").statusCode(200);
-        transition(membership, "REINSTATE", "2021-07-01").statusCode(200);
+        Fixtures.transitions(membership, "REVIEW 2019-03-10", "APPROVE 2019-06-01", "SUSPEND 2021-01-15",
+                "REINSTATE 2021-07-01");
         transition(membership, "WITHDRAW", "2022-12-31").statusCode(200)
                 .body("history", hasSize(6)).body("history[5].on", equalTo("2022-12-31"));
 
@@ -96,8 +94,7 @@ class MembershipApiTest {
     void sameDayStepsKeepTheirOrder() {
         UUID org = Fixtures.register(Fixtures.enterprise("同日企业（虚构）"));
         UUID membership = Fixtures.applyFor(org, "2018-05-05");
-        transition(membership, "REVIEW", "2018-05-05").statusCode(200);
-        transition(membership, "APPROVE", "2018-05-05").statusCode(200);
+        Fixtures.transitions(membership, "REVIEW 2018-05-05", "APPROVE 2018-05-05");
         assertThat(statusOn(org, "2018-05-05")).isEqualTo("ACTIVE");
         assertThat(statusOn(org, "2018-05-04")).isNull();
     }
@@ -136,7 +133,6 @@ class MembershipApiTest {
 
     @Test
     void roleAndSubAlliancesChangeWithIfMatch() {
-        Fixtures.ensureReferenceData();
         UUID org = Fixtures.register(Fixtures.school("西部学校（虚构）"));
         UUID membership = Fixtures.applyFor(org, "2020-09-01");
         asAdmin().header("If-Match", "\"0\"")
@@ -176,8 +172,7 @@ class MembershipApiTest {
 
     private static UUID membershipOf(UUID org) {
         UUID membership = Fixtures.applyFor(org, "2021-01-01");
-        transition(membership, "REVIEW", "2021-01-02").statusCode(200);
-        transition(membership, "APPROVE", "2021-01-03").statusCode(200);
+        Fixtures.transitions(membership, "REVIEW 2021-01-02", "APPROVE 2021-01-03");
         return membership;
     }
 

@@ -7,18 +7,7 @@ import org.zhijiao.testing.OpenApiAndAccessContract;
 @QuarkusTest
 class OpenApiAndAccessTest extends OpenApiAndAccessContract {
 
-    @Override
-    protected String listPath() {
-        return "/api/v1/organizations";
-    }
-
-    @Override
-    protected boolean requiresBodyExamples() {
-        return false;
-    }
-
-    @Override
-    protected void writeSomethingPublished() {
-        Fixtures.register(Fixtures.enterprise("指标企业（虚构）"));
+    OpenApiAndAccessTest() {
+        super("/api/v1/organizations", false, () -> Fixtures.register(Fixtures.enterprise("指标企业（虚构）")));
     }
 }

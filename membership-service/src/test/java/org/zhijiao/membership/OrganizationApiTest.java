@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.zhijiao.commons.security.Roles;
 import org.zhijiao.testing.TestTokens;
 
 @QuarkusTest
@@ -191,9 +192,9 @@ class OrganizationApiTest {
         given().get("/api/v1/organizations").then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("type", equalTo("https://zhijiao.org/problems/unauthorized"));
-        as(TestTokens.expired("old", TestTokens.GROUP_ORG, TestTokens.GROUP_ADMIN)).get("/api/v1/organizations")
+        as(TestTokens.expired("old", TestTokens.GROUP_ORG, Roles.GROUP_ADMIN)).get("/api/v1/organizations")
                 .then().statusCode(401);
-        as(TestTokens.signedWithUnknownKey("forged", TestTokens.GROUP_ORG, TestTokens.GROUP_ADMIN))
+        as(TestTokens.signedWithUnknownKey("forged", TestTokens.GROUP_ORG, Roles.GROUP_ADMIN))
                 .get("/api/v1/organizations").then().statusCode(401);
         given().header("Authorization", "Bearer not-a-jwt").get("/api/v1/organizations").then().statusCode(401);
         as(TestTokens.token("no-role", TestTokens.GROUP_ORG)).get("/api/v1/organizations").then().statusCode(403);

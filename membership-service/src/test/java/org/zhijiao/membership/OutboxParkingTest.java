@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.commons.events.OutboxRelay;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.TopicReader;
 
 /** An event Kafka refuses for good is parked with its error; the events after it still flow. */

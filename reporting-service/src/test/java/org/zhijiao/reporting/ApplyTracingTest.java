@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.TraceParents;
 
 /**

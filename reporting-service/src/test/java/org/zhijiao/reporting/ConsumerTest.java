@@ -17,7 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
+import org.zhijiao.reporting.events.TopicContracts;
 import org.zhijiao.testing.TopicReader;
 
 /** Events on the real topics reach the summary exactly once, whatever the delivery does. */
@@ -114,7 +115,7 @@ class ConsumerTest {
                 step("APPLIED", "APPLY", "2033-01-01"), step("UNDER_REVIEW", "REVIEW", "2033-01-02"),
                 step("ACTIVE", "APPROVE", "2033-01-03"))));
 
-        List<TopicReader.Event> dead = TopicReader.await(Topics.DEAD_LETTERS, poison, 3, WAIT);
+        List<TopicReader.Event> dead = TopicReader.await(TopicContracts.DEAD_LETTERS, poison, 3, WAIT);
         assertThat(dead).extracting(e -> e.header("dead-letter-reason")).containsExactly(
                 "record value is not JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start field name",
                 "unknown event type org.zhijiao.membership.exploded on zhijiao.membership.memberships",

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 
 /**
  * The consumer's database goes away for 90 s (longer than any in-flight retry, than the stall

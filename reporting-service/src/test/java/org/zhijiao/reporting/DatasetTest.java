@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.TestTokens;
 
 /** Schools submit datasets for themselves; bad input writes nothing; resubmissions keep history. */

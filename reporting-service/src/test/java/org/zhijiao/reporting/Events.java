@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.EventContracts;
 import org.zhijiao.testing.LocalStackTestResource;
 

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.Events.Step;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 
 /**
  * Randomized histories (seeded, so a failure reproduces) of thousands of lifecycle changes, every

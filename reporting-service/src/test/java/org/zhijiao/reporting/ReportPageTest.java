@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.TestTokens;
 
 /** The report page names what its tables break down by, in its language, and says when its figures are partial. */

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 
 /**
  * On demand only (bench/run.sh): event-to-summary latency under a steady load, and rebuild rate

@@ -20,7 +20,7 @@ import org.zhijiao.apprenticeship.cohort.CohortDtos.Occupancy;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.SuccessorRequest;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.program.Program;
 import org.zhijiao.apprenticeship.program.ProgramStatus;
 import org.zhijiao.commons.aggregate.AggregateKind;

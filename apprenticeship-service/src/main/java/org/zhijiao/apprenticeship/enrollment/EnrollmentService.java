@@ -22,7 +22,7 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentRequest;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentTransitionRequest;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentView;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.IdQuery;

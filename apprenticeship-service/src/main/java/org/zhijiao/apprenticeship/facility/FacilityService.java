@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.aggregate.AggregateKind;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ModuleDto;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;

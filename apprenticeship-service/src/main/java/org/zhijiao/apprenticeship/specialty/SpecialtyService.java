@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
-import org.zhijiao.apprenticeship.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyChange;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyRequest;

@@ -65,29 +65,10 @@ public class ProblemMappers {
         return Problems.response(ProblemType.VALIDATION, detail, errors, request);
     }
 
-    @ServerExceptionMapper(priority = 1)
+    // Jackson's own mappers are registered for the exact subtypes; ours must name them to win.
+    @ServerExceptionMapper(value = {JsonProcessingException.class, MismatchedInputException.class,
+            JsonParseException.class, UnrecognizedPropertyException.class, InvalidFormatException.class}, priority = 1)
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
-        return jsonProblem(e, request);
-    }
-
-    // Jackson's own mappers are registered for these exact types; ours must be as specific to win.
-    @ServerExceptionMapper(priority = 1)
-    public Response mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
-        return jsonProblem(e, request);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response invalidJson(JsonParseException e, HttpServerRequest request) {
-        return jsonProblem(e, request);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response unknownJsonField(UnrecognizedPropertyException e, HttpServerRequest request) {
-        return jsonProblem(e, request);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response invalidJsonFormat(InvalidFormatException e, HttpServerRequest request) {
         return jsonProblem(e, request);
     }
 

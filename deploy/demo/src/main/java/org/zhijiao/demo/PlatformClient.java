@@ -159,13 +159,7 @@ public final class PlatformClient {
                     .header("Authorization", "Bearer " + token())
                     .header("Accept", "application/json");
             headers.forEach(request::header);
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            }
-            HttpResponse<byte[]> response = sendWithBackoff(request.build());
+            HttpResponse<byte[]> response = sendWithBackoff(withJsonBody(request, method, body).build());
             JsonNode json = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() / 100 != 2) {
                 throw new ApiException(method + " " + path, response.statusCode(), json);
@@ -177,6 +171,16 @@ public final class PlatformClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** {@code method} with {@code body} as JSON (and its Content-Type), or with no body when it is null. */
+    public static HttpRequest.Builder withJsonBody(HttpRequest.Builder request, String method, Object body)
+            throws IOException {
+        if (body == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
     }
 
     /** Honours the gateway's 429 Retry-After, as a well-behaved partner does. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.zhijiao.demo.PlatformClient;
 
 /**
  * Hostile input through the gateway, driven by the merged OpenAPI spec: every query and path
@@ -523,13 +524,8 @@ class BadInputE2ETest {
                 request.header("Accept", "application/json");
             }
             headers.forEach(request::header);
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(PlatformClient.withJsonBody(request, method, body).build(),
+                    HttpResponse.BodyHandlers.ofString());
             requests++;
             if (response.statusCode() != 429 || attempt > 20) {
                 return response;

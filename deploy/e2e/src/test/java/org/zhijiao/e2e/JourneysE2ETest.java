@@ -10,24 +10,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.demo.PlatformClient;
 import org.zhijiao.testing.CreditCodes;
 
 /** What a partner enterprise, a school and the secretariat do, end to end through the gateway. */
-class JourneysE2ETest {
-
-    private static Platform platform;
-    private static PlatformClient secretariat;
-    private static Map<String, String> organizations;
-
-    @BeforeAll
-    static void platform() {
-        platform = Platform.get();
-        secretariat = platform.secretariat();
-        organizations = platform.referenceGroup();
-    }
+class JourneysE2ETest extends ReferenceGroupSuite {
 
     /** Registers a fresh client for an organization of the reference group and returns it. */
     private static PlatformClient clientFor(String key, String role) {

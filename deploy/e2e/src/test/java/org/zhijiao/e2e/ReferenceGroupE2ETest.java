@@ -10,12 +10,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.zhijiao.demo.PlatformClient;
 import org.zhijiao.demo.ReferenceGroupLoader;
 
 /**
@@ -23,18 +21,7 @@ import org.zhijiao.demo.ReferenceGroupLoader;
  * credentials, and the 2022 figures of DESIGN.md coming out of the report.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReferenceGroupE2ETest {
-
-    private static Platform platform;
-    private static PlatformClient secretariat;
-    private static Map<String, String> organizations;
-
-    @BeforeAll
-    static void loadTheReferenceGroup() {
-        platform = Platform.get();
-        secretariat = platform.secretariat();
-        organizations = platform.referenceGroup();
-    }
+class ReferenceGroupE2ETest extends ReferenceGroupSuite {
 
     @Test
     @Order(1)

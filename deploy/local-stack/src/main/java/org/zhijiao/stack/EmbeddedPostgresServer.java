@@ -152,13 +152,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public void createDatabaseIfMissing(String database) {
-        Databases.createIfMissing(this, MAINTENANCE_DATABASE, database);
-    }
-
-    @Override
-    public void dropDatabaseIfExists(String database) {
-        Databases.dropIfExists(this, MAINTENANCE_DATABASE, database);
+    public String maintenanceDatabase() {
+        return MAINTENANCE_DATABASE;
     }
 
     @Override

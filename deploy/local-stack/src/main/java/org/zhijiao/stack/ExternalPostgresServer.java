@@ -7,28 +7,15 @@ import java.util.List;
 
 /**
  * An existing PostgreSQL server, given as a JDBC URL with {@code user} and {@code password} parameters
- * (the form of {@code ZHIJIAO_PG_URL}); the user must be allowed to create databases.
+ * (the form of {@code ZHIJIAO_PG_URL}); the user must be allowed to create databases. The
+ * {@code otherParameters} are the connection parameters other than the credentials (sslmode, …), kept
+ * for every database's URL.
  */
-public final class ExternalPostgresServer implements PostgresServer {
+public record ExternalPostgresServer(String hostAndPort, String maintenanceDatabase, String otherParameters,
+        String username, String password) implements PostgresServer {
 
     private static final String PREFIX = "jdbc:postgresql://";
     private static final String DEFAULT_MAINTENANCE_DATABASE = "postgres";
-
-    private final String hostAndPort;
-    private final String maintenanceDatabase;
-    /** Connection parameters other than the credentials (sslmode, …), kept for every database's URL. */
-    private final String otherParameters;
-    private final String username;
-    private final String password;
-
-    private ExternalPostgresServer(String hostAndPort, String maintenanceDatabase, String otherParameters, String username,
-            String password) {
-        this.hostAndPort = hostAndPort;
-        this.maintenanceDatabase = maintenanceDatabase;
-        this.otherParameters = otherParameters;
-        this.username = username;
-        this.password = password;
-    }
 
     /**
      * Parses e.g. {@code jdbc:postgresql://localhost:5432/postgres?user=zhijiao&password=secret}. The database
@@ -75,28 +62,8 @@ public final class ExternalPostgresServer implements PostgresServer {
     }
 
     @Override
-    public String username() {
-        return username;
-    }
-
-    @Override
-    public String password() {
-        return password;
-    }
-
-    @Override
     public boolean isEmbedded() {
         return false;
-    }
-
-    @Override
-    public void createDatabaseIfMissing(String database) {
-        Databases.createIfMissing(this, maintenanceDatabase, database);
-    }
-
-    @Override
-    public void dropDatabaseIfExists(String database) {
-        Databases.dropIfExists(this, maintenanceDatabase, database);
     }
 
     @Override

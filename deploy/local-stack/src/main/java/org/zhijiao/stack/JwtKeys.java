@@ -22,25 +22,13 @@ import java.util.Base64;
  * {@code publicKey.pem} (X.509 SubjectPublicKeyInfo, for {@code mp.jwt.verify.publickey.location}) and
  * {@code privateKey.pem} (PKCS#8, for {@code smallrye.jwt.sign.key.location}).
  */
-public final class JwtKeys {
+public record JwtKeys(Path publicKeyPath, Path privateKeyPath, RSAPublicKey publicKey, RSAPrivateKey privateKey) {
 
     public static final String PUBLIC_KEY_FILE = "publicKey.pem";
     public static final String PRIVATE_KEY_FILE = "privateKey.pem";
 
     private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
     private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
-
-    private final Path publicKeyPath;
-    private final Path privateKeyPath;
-    private final RSAPublicKey publicKey;
-    private final RSAPrivateKey privateKey;
-
-    private JwtKeys(Path publicKeyPath, Path privateKeyPath, RSAPublicKey publicKey, RSAPrivateKey privateKey) {
-        this.publicKeyPath = publicKeyPath;
-        this.privateKeyPath = privateKeyPath;
-        this.publicKey = publicKey;
-        this.privateKey = privateKey;
-    }
 
     /** Loads the pair from {@code directory}, or generates it there when either file is missing. */
     public static JwtKeys loadOrCreate(Path directory) {
@@ -75,20 +63,10 @@ public final class JwtKeys {
         }
     }
 
-    public Path publicKeyPath() {
-        return publicKeyPath;
-    }
-
-    public Path privateKeyPath() {
-        return privateKeyPath;
-    }
-
-    public RSAPublicKey publicKey() {
-        return publicKey;
-    }
-
-    public RSAPrivateKey privateKey() {
-        return privateKey;
+    /** The files only: a record's own toString would print the keys. */
+    @Override
+    public String toString() {
+        return "JWT keys " + publicKeyPath + ", " + privateKeyPath;
     }
 
     private static void writePem(Path file, String label, byte[] der, boolean secret) throws IOException {

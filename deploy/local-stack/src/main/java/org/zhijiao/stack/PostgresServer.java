@@ -13,14 +13,21 @@ public interface PostgresServer {
     /** Whether this server was started by the local stack (and so is stopped by it). */
     boolean isEmbedded();
 
+    /** The database connected to for CREATE / DROP DATABASE. */
+    String maintenanceDatabase();
+
     /**
      * Creates {@code database} unless it exists. Names are restricted to lower-case letters, digits and
      * underscores so that they need no quoting.
      */
-    void createDatabaseIfMissing(String database);
+    default void createDatabaseIfMissing(String database) {
+        Databases.createIfMissing(this, maintenanceDatabase(), database);
+    }
 
     /** Drops {@code database}, disconnecting its sessions first. */
-    void dropDatabaseIfExists(String database);
+    default void dropDatabaseIfExists(String database) {
+        Databases.dropIfExists(this, maintenanceDatabase(), database);
+    }
 
     /** Stops an embedded server (deleting a temporary one's data); does nothing for an external server. */
     void stop();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.problem.ProblemType;
 
 /** Checks a lifecycle against its designed transition table, the same way in every service. */
 public final class LifecycleAssertions {
@@ -36,5 +37,18 @@ public final class LifecycleAssertions {
             }
         }
         assertThat(allowed).isEqualTo(designed.size());
+    }
+
+    /**
+     * {@code action} from {@code state} is refused with an {@code invalid-transition} problem whose
+     * message mentions each of {@code mentions} (the state, the action).
+     */
+    public static <S extends Enum<S>, A extends Enum<A>> void assertRefusal(Lifecycle<S, A> lifecycle, S state,
+            A action, String... mentions) {
+        assertThatThrownBy(() -> lifecycle.next(state, action, "x"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ProblemType.INVALID_TRANSITION);
+                    assertThat(e.getMessage()).contains(mentions);
+                });
     }
 }

@@ -25,20 +25,26 @@ public abstract class OpenApiAndAccessContract {
     @TestHTTPResource(value = "/", management = true)
     URI management;
 
-    /** A list operation of the service, e.g. {@code /api/v1/cohorts}. */
-    protected abstract String listPath();
+    private final String listPath;
+    private final boolean requiresBodyExamples;
+    private final Runnable writeSomethingPublished;
 
-    /** Whether every operation with a request body must also show an example of it. */
-    protected abstract boolean requiresBodyExamples();
-
-    /** A change through the API that the outbox publishes, so that its metrics exist. */
-    protected abstract void writeSomethingPublished();
+    /**
+     * @param listPath a list operation of the service, e.g. {@code /api/v1/cohorts}
+     * @param requiresBodyExamples whether every operation with a request body must also show an example of it
+     * @param writeSomethingPublished a change through the API that the outbox publishes, so that its metrics exist
+     */
+    protected OpenApiAndAccessContract(String listPath, boolean requiresBodyExamples, Runnable writeSomethingPublished) {
+        this.listPath = listPath;
+        this.requiresBodyExamples = requiresBodyExamples;
+        this.writeSomethingPublished = writeSomethingPublished;
+    }
 
     @Test
     void everyOperationIsDocumentedForTheFrontendTeam() throws Exception {
         List<OpenApiAudit.Operation> operations = OpenApiAudit.operations(management);
         assertThat(operations).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(OpenApiAudit.documentationGaps(operations, requiresBodyExamples())).isEmpty();
+        assertThat(OpenApiAudit.documentationGaps(operations, requiresBodyExamples)).isEmpty();
         given().get(management.resolve("/q/swagger-ui/")).then().statusCode(200);
     }
 
@@ -53,19 +59,19 @@ public abstract class OpenApiAndAccessContract {
                 .body("status", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
         given().get(management.resolve("/q/health/live")).then().statusCode(200);
-        writeSomethingPublished();
+        writeSomethingPublished.run();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(given().get(management.resolve("/q/metrics")).then().statusCode(200).extract().asString())
                         .contains("zhijiao_outbox_published_total").contains("zhijiao_outbox_pending")
                         .contains("http_server_requests_seconds"));
 
-        String generated = given().auth().oauth2(TestTokens.admin()).get(listPath() + "?limit=1")
+        String generated = given().auth().oauth2(TestTokens.admin()).get(listPath + "?limit=1")
                 .then().statusCode(200).extract().header("X-Request-Id");
         assertThat(generated).isNotBlank();
-        Response problem = given().header("X-Request-Id", "trace-me-123").get(listPath());
+        Response problem = given().header("X-Request-Id", "trace-me-123").get(listPath);
         assertThat(problem.header("X-Request-Id")).isEqualTo("trace-me-123");
         assertThat((String) problem.path("requestId")).isEqualTo("trace-me-123");
-        Response insane = given().header("X-Request-Id", "bad id with spaces <script>").get(listPath());
+        Response insane = given().header("X-Request-Id", "bad id with spaces <script>").get(listPath);
         assertThat(insane.header("X-Request-Id")).doesNotContain(" ").isNotBlank();
     }
 

@@ -89,13 +89,8 @@ final class SharedStack implements SharedStackMBean {
     }
 
     @Override
-    public void createDatabaseIfMissing(String database) {
-        stack.postgres().createDatabaseIfMissing(database);
-    }
-
-    @Override
-    public void dropDatabaseIfExists(String database) {
-        stack.postgres().dropDatabaseIfExists(database);
+    public String getPostgresMaintenanceDatabase() {
+        return stack.postgres().maintenanceDatabase();
     }
 
     @Override
@@ -103,7 +98,7 @@ final class SharedStack implements SharedStackMBean {
         return databases.computeIfAbsent(database, name -> {
             // A fresh server per JVM keeps the name; a shared external server gets a name per JVM.
             String actual = isPostgresEmbedded() ? name : name + "_t" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
-            createDatabaseIfMissing(actual);
+            stack.postgres().createDatabaseIfMissing(actual);
             return actual;
         });
     }
@@ -142,7 +137,7 @@ final class SharedStack implements SharedStackMBean {
         if (!isPostgresEmbedded()) {
             for (String database : databases.values()) {
                 try {
-                    dropDatabaseIfExists(database);
+                    stack.postgres().dropDatabaseIfExists(database);
                 } catch (RuntimeException e) {
                     LOG.warnf("Could not drop test database %s: %s", database, e.getMessage());
                 }
@@ -182,13 +177,8 @@ final class SharedStack implements SharedStackMBean {
         }
 
         @Override
-        public void createDatabaseIfMissing(String database) {
-            shared.createDatabaseIfMissing(database);
-        }
-
-        @Override
-        public void dropDatabaseIfExists(String database) {
-            shared.dropDatabaseIfExists(database);
+        public String maintenanceDatabase() {
+            return shared.getPostgresMaintenanceDatabase();
         }
 
         @Override

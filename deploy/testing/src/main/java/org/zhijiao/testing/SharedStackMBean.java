@@ -16,9 +16,8 @@ public interface SharedStackMBean {
 
     String postgresJdbcUrl(String database);
 
-    void createDatabaseIfMissing(String database);
-
-    void dropDatabaseIfExists(String database);
+    /** Creating and dropping databases goes through it, from the caller's class loader. */
+    String getPostgresMaintenanceDatabase();
 
     /** See {@link LocalStackTestResource#databaseName(String)}. */
     String databaseName(String database);

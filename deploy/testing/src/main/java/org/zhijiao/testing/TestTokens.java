@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
+import org.zhijiao.commons.security.Roles;
 import org.zhijiao.stack.JwtKeys;
 import org.zhijiao.stack.LocalStack;
 
@@ -25,11 +26,6 @@ public final class TestTokens {
 
     public static final String ISSUER = "zhijiao-gateway";
     public static final String AUDIENCE = "zhijiao";
-
-    public static final String GROUP_ADMIN = "group-admin";
-    public static final String SCHOOL = "school";
-    public static final String ENTERPRISE = "enterprise";
-    public static final String READ_ONLY = "read-only";
 
     /** The organization of the group-level callers of {@link #admin()} and {@link #readOnly()}. */
     public static final UUID GROUP_ORG = UUID.fromString("00000000-0000-0000-0000-000000000001");
@@ -57,31 +53,31 @@ public final class TestTokens {
         return sign(subject, org, roles, now, now.plus(LIFESPAN), UnknownKey.PRIVATE_KEY);
     }
 
-    /** A {@value #GROUP_ADMIN} token for services launched on {@code stack} (benchmarks outside a Quarkus test). */
+    /** A {@value Roles#GROUP_ADMIN} token for services launched on {@code stack} (benchmarks outside a Quarkus test). */
     public static String admin(LocalStack stack) {
         Instant now = Instant.now();
-        return sign("bench-group-admin", GROUP_ORG, new String[] {GROUP_ADMIN}, now, now.plus(LIFESPAN),
+        return sign("bench-group-admin", GROUP_ORG, new String[] {Roles.GROUP_ADMIN}, now, now.plus(LIFESPAN),
                 stack.jwtKeys().privateKey());
     }
 
-    /** A {@value #GROUP_ADMIN} of {@link #GROUP_ORG}. */
+    /** A {@value Roles#GROUP_ADMIN} of {@link #GROUP_ORG}. */
     public static String admin() {
-        return token("test-group-admin", GROUP_ORG, GROUP_ADMIN);
+        return token("test-group-admin", GROUP_ORG, Roles.GROUP_ADMIN);
     }
 
-    /** A {@value #READ_ONLY} caller of {@link #GROUP_ORG}. */
+    /** A {@value Roles#READ_ONLY} caller of {@link #GROUP_ORG}. */
     public static String readOnly() {
-        return token("test-read-only", GROUP_ORG, READ_ONLY);
+        return token("test-read-only", GROUP_ORG, Roles.READ_ONLY);
     }
 
-    /** A {@value #SCHOOL} caller acting for the school {@code org}. */
+    /** A {@value Roles#SCHOOL} caller acting for the school {@code org}. */
     public static String school(UUID org) {
-        return token("test-school-" + org, org, SCHOOL);
+        return token("test-school-" + org, org, Roles.SCHOOL);
     }
 
-    /** An {@value #ENTERPRISE} caller acting for the enterprise {@code org}. */
+    /** An {@value Roles#ENTERPRISE} caller acting for the enterprise {@code org}. */
     public static String enterprise(UUID org) {
-        return token("test-enterprise-" + org, org, ENTERPRISE);
+        return token("test-enterprise-" + org, org, Roles.ENTERPRISE);
     }
 
     /** {@code "Bearer " + token}, the {@code Authorization} header value. */

@@ -15,6 +15,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
+import org.zhijiao.commons.security.Roles;
 
 /** Verifies minted tokens the way a service does: RS256 signature with the stack's public key, issuer, audience, expiry. */
 class TestTokensTest {
@@ -36,11 +37,11 @@ class TestTokensTest {
     void mintsTokensTheServicesAccept() throws Exception {
         UUID org = UUID.randomUUID();
 
-        JwtClaims claims = verify(TestTokens.token("client-1", org, TestTokens.SCHOOL, TestTokens.READ_ONLY));
+        JwtClaims claims = verify(TestTokens.token("client-1", org, Roles.SCHOOL, Roles.READ_ONLY));
 
         assertEquals("client-1", claims.getSubject());
         assertEquals(org.toString(), claims.getStringClaimValue("org"));
-        assertEquals(List.of(TestTokens.READ_ONLY, TestTokens.SCHOOL), claims.getStringListClaimValue("groups").stream().sorted().toList());
+        assertEquals(List.of(Roles.READ_ONLY, Roles.SCHOOL), claims.getStringListClaimValue("groups").stream().sorted().toList());
         long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
         assertEquals(3600, lifetime);
     }
@@ -48,20 +49,20 @@ class TestTokensTest {
     @Test
     void conveniences() throws Exception {
         UUID org = UUID.randomUUID();
-        assertEquals(List.of(TestTokens.GROUP_ADMIN), verify(TestTokens.admin()).getStringListClaimValue("groups"));
+        assertEquals(List.of(Roles.GROUP_ADMIN), verify(TestTokens.admin()).getStringListClaimValue("groups"));
         assertEquals(TestTokens.GROUP_ORG.toString(), verify(TestTokens.readOnly()).getStringClaimValue("org"));
         assertEquals(org.toString(), verify(TestTokens.school(org)).getStringClaimValue("org"));
-        assertEquals(List.of(TestTokens.ENTERPRISE), verify(TestTokens.enterprise(org)).getStringListClaimValue("groups"));
+        assertEquals(List.of(Roles.ENTERPRISE), verify(TestTokens.enterprise(org)).getStringListClaimValue("groups"));
         assertTrue(TestTokens.bearer("abc").equals("Bearer abc"));
     }
 
     @Test
     void negativeTokensAreRejected() {
         UUID org = UUID.randomUUID();
-        InvalidJwtException expired = assertThrows(InvalidJwtException.class, () -> verify(TestTokens.expired("c", org, TestTokens.SCHOOL)));
+        InvalidJwtException expired = assertThrows(InvalidJwtException.class, () -> verify(TestTokens.expired("c", org, Roles.SCHOOL)));
         assertTrue(expired.hasExpired());
         InvalidJwtException forged = assertThrows(InvalidJwtException.class,
-                () -> verify(TestTokens.signedWithUnknownKey("c", org, TestTokens.GROUP_ADMIN)));
+                () -> verify(TestTokens.signedWithUnknownKey("c", org, Roles.GROUP_ADMIN)));
         assertTrue(forged.getMessage().contains("signature"), forged.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import org.zhijiao.commons.web.Page;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementRequest;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementView;
 import org.zhijiao.membership.agreement.AgreementDtos.TransitionRequest;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.Organization;
 
 @ApplicationScoped

@@ -21,7 +21,7 @@ import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.DatedAttributes;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipApplication;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipChange;

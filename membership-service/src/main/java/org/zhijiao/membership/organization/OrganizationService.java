@@ -13,7 +13,7 @@ import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusView;
 import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;

@@ -9,7 +9,7 @@ import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.Organization;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionRequest;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.events.Outbox;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.ETags;
-import org.zhijiao.membership.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.reference.ReferenceDtos.ReferenceItemRequest;
 import org.zhijiao.membership.reference.ReferenceDtos.ReferenceItemView;
 
@@ -68,7 +69,7 @@ public class ReferenceDataService {
         boolean changed = outbox.flushChanges(item);
         ReferenceItemView view = ReferenceItemView.of(item);
         if (changed) {
-            outbox.publish(Topics.REFERENCE_DATA, Topics.type("reference-item", created ? "defined" : "updated"),
+            outbox.publish(Topics.REFERENCE_DATA, AggregateKind.eventType("reference-item", created ? "defined" : "updated"),
                     kind.path() + "/" + code, view);
         }
         return new Upserted(view, created);

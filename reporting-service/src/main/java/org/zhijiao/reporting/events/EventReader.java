@@ -25,7 +25,7 @@ public class EventReader {
     }
 
     public IncomingEvent read(String topic, int partition, long offset, String key, String value) {
-        Topics.Contract contract = Topics.contract(topic);
+        TopicContracts.Contract contract = TopicContracts.contract(topic);
         if (contract == null) {
             throw new MalformedEventException("no contract for topic " + topic);
         }

@@ -31,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.problem.ProblemType;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.reporting.projection.ProjectionDtos.Freshness;
 import org.zhijiao.reporting.projection.ProjectionDtos.TopicFreshness;
 

@@ -42,7 +42,8 @@ import org.zhijiao.reporting.events.EventData.Organization;
 import org.zhijiao.reporting.events.EventData.Program;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
+import org.zhijiao.reporting.events.TopicContracts;
 import org.zhijiao.reporting.report.ReportCache;
 import org.zhijiao.reporting.summary.Family;
 import org.zhijiao.reporting.summary.Figure;
@@ -353,7 +354,7 @@ public class ProjectionApplier {
 
     private static String topicOf(EventData data) {
         for (String topic : Topics.ALL) {
-            if (Topics.contract(topic).dataType().isInstance(data)) {
+            if (TopicContracts.contract(topic).dataType().isInstance(data)) {
                 return topic;
             }
         }
@@ -377,7 +378,7 @@ public class ProjectionApplier {
                 while (rs.next()) {
                     String topic = rs.getString(1);
                     found.put(new Ref(topic, rs.getString(2)),
-                            reader.stored(rs.getString(3), Topics.contract(topic).dataType()));
+                            reader.stored(rs.getString(3), TopicContracts.contract(topic).dataType()));
                 }
             }
         }
@@ -409,7 +410,7 @@ public class ProjectionApplier {
             s.setArray(1, c.createArrayOf("text", values.toArray(String[]::new)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(reader.stored(rs.getString(1), Topics.contract(topic).dataType()));
+                    rows.add(reader.stored(rs.getString(1), TopicContracts.contract(topic).dataType()));
                 }
             }
         }
@@ -594,7 +595,7 @@ public class ProjectionApplier {
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
                                 last = rs.getString(1);
-                                put(rows, topic, reader.stored(rs.getString(2), Topics.contract(topic).dataType()));
+                                put(rows, topic, reader.stored(rs.getString(2), TopicContracts.contract(topic).dataType()));
                             }
                         }
                     }

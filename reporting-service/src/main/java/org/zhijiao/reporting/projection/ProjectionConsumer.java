@@ -14,20 +14,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -36,11 +32,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.zhijiao.commons.consumer.MalformedEventException;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.tracing.ConsumedTraces;
 import org.zhijiao.reporting.events.EventData;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.reporting.events.TopicContracts;
 
 /**
  * Applies the projected topics (group {@code reporting-projections}): one plain Kafka consumer per
@@ -70,7 +67,7 @@ public class ProjectionConsumer {
     ProjectionApplier applier;
 
     @Inject
-    KafkaSettings kafka;
+    KafkaSettings settings;
 
     @Inject
     Clock clock;
@@ -78,25 +75,17 @@ public class ProjectionConsumer {
     @Inject
     Tracer tracer;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @ConfigProperty(name = "zhijiao.reporting.consumer.enabled", defaultValue = "true")
     boolean enabled;
 
     @ConfigProperty(name = "zhijiao.reporting.consumer.lanes", defaultValue = "1")
     int lanes;
 
-    @ConfigProperty(name = "zhijiao.reporting.consumer.max-poll-records", defaultValue = "1000")
-    int maxPollRecords;
-
-    @ConfigProperty(name = "zhijiao.reporting.consumer.fetch-max-wait", defaultValue = "PT0.05S")
-    Duration fetchMaxWait;
-
-    private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
+    /** The polling thread; null while the consumer is disabled. Read by the health check. */
+    private volatile Worker worker;
     private KafkaProducer<String, String> deadLetters;
-    /** Applies lanes 1.. of a poll; the polling thread applies lane 0 itself. */
+    /** Applies lanes 1.. of a poll (only with more than one lane); the polling thread applies lane 0 itself. */
     private ExecutorService laneThreads;
 
     void start(@Observes StartupEvent event) {
@@ -104,28 +93,23 @@ public class ProjectionConsumer {
             return;
         }
         running = true;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        deadLetters = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        AtomicInteger laneNumber = new AtomicInteger(1);
-        laneThreads = Executors.newFixedThreadPool(Math.max(1, lanes - 1), r -> {
-            Thread thread = new Thread(r, "projection-lane-" + laneNumber.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        });
-        Worker worker = new Worker();
-        workers.add(worker);
+        deadLetters = new KafkaProducer<>(settings.deadLetterProducer(), new StringSerializer(), new StringSerializer());
+        if (lanes > 1) {
+            AtomicInteger laneNumber = new AtomicInteger(1);
+            laneThreads = Executors.newFixedThreadPool(lanes - 1, r -> {
+                Thread thread = new Thread(r, "projection-lane-" + laneNumber.getAndIncrement());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        worker = new Worker();
         worker.thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        for (Worker worker : workers) {
+        if (worker != null) {
             worker.wakeup();
-        }
-        for (Worker worker : workers) {
             try {
                 worker.thread.join(10_000);
             } catch (InterruptedException e) {
@@ -142,8 +126,9 @@ public class ProjectionConsumer {
 
     /** How the consumer is doing (its polling thread and lanes together), for the health check. */
     public List<WorkerState> states() {
-        return workers.stream().map(w -> new WorkerState(w.thread.getName(), w.thread.isAlive(), w.failingSince,
-                w.lastError, w.lastApplied)).toList();
+        Worker w = worker;
+        return w == null ? List.of() : List.of(new WorkerState(w.thread.getName(), w.thread.isAlive(), w.failingSince,
+                w.lastError, w.lastApplied));
     }
 
     public boolean enabled() {
@@ -178,8 +163,8 @@ public class ProjectionConsumer {
         public void run() {
             Duration backoff = FIRST_BACKOFF;
             while (running) {
-                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
-                        new StringDeserializer())) {
+                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(settings.projectionConsumer(),
+                        new StringDeserializer(), new StringDeserializer())) {
                     consumer = kafka;
                     kafka.subscribe(Topics.ALL);
                     while (running) {
@@ -292,7 +277,7 @@ public class ProjectionConsumer {
 
         private void deadLetter(ConsumerRecord<String, String> record, String reason) {
             LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-            ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, record.key(), record.value());
+            ProducerRecord<String, String> dead = new ProducerRecord<>(TopicContracts.DEAD_LETTERS, record.key(), record.value());
             dead.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
             dead.headers().add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
             dead.headers().add("dead-letter-partition",
@@ -350,23 +335,6 @@ public class ProjectionConsumer {
 
     private static String affinity(IncomingEvent e) {
         return e.data() instanceof EventData.Membership membership ? membership.organizationId() : e.data().key();
-    }
-
-    private Properties consumerProps() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.group());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait.toMillis());
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true);
-        // a poll's buffers live outside the heap budget: keep them small (a batch is at most max-poll-records)
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
-        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
-        return props;
     }
 
     private static Duration next(Duration backoff) {

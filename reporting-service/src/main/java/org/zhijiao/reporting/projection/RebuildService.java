@@ -37,7 +37,7 @@ import org.zhijiao.commons.web.Ids;
 import org.zhijiao.reporting.counters.Tables;
 import org.zhijiao.reporting.events.EventReader;
 import org.zhijiao.reporting.events.IncomingEvent;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 import org.zhijiao.reporting.projection.ProjectionDtos.RebuildView;
 
 /**
@@ -450,35 +450,38 @@ public class RebuildService {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private int update(String sql, Object... params) {
+    @FunctionalInterface
+    private interface Bound<T> {
+        T run(PreparedStatement s) throws SQLException;
+    }
+
+    /** Runs {@code work} on {@code sql} with {@code params} bound, on a connection of its own. */
+    private <T> T prepared(String sql, Object[] params, Bound<T> work) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
-            return s.executeUpdate();
+            return work.run(s);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
+    private int update(String sql, Object... params) {
+        return prepared(sql, params, PreparedStatement::executeUpdate);
+    }
+
+    /** The first row's value, null when there is none. */
     private <T> T query(String sql, Row<T> row, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
+        return prepared(sql, params, s -> {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? row.read(rs) : null;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        });
     }
 
     private <T> List<T> list(String sql, Row<T> row, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
+        return prepared(sql, params, s -> {
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -486,9 +489,7 @@ public class RebuildService {
                 }
             }
             return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        });
     }
 
     @PreDestroy

@@ -1,15 +1,15 @@
 package org.zhijiao.reporting.summary;
 
-import static org.zhijiao.reporting.events.Topics.AGREEMENTS;
-import static org.zhijiao.reporting.events.Topics.COHORTS;
-import static org.zhijiao.reporting.events.Topics.ENROLLMENTS;
-import static org.zhijiao.reporting.events.Topics.FACILITIES;
-import static org.zhijiao.reporting.events.Topics.MEMBERSHIPS;
-import static org.zhijiao.reporting.events.Topics.ORGANIZATIONS;
-import static org.zhijiao.reporting.events.Topics.PROGRAMS;
-import static org.zhijiao.reporting.events.Topics.RECOGNITIONS;
-import static org.zhijiao.reporting.events.Topics.REFERENCE_DATA;
-import static org.zhijiao.reporting.events.Topics.SPECIALTIES;
+import static org.zhijiao.commons.events.Topics.AGREEMENTS;
+import static org.zhijiao.commons.events.Topics.COHORTS;
+import static org.zhijiao.commons.events.Topics.ENROLLMENTS;
+import static org.zhijiao.commons.events.Topics.FACILITIES;
+import static org.zhijiao.commons.events.Topics.MEMBERSHIPS;
+import static org.zhijiao.commons.events.Topics.ORGANIZATIONS;
+import static org.zhijiao.commons.events.Topics.PROGRAMS;
+import static org.zhijiao.commons.events.Topics.RECOGNITIONS;
+import static org.zhijiao.commons.events.Topics.REFERENCE_DATA;
+import static org.zhijiao.commons.events.Topics.SPECIALTIES;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

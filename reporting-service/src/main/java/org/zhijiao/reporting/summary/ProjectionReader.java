@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.reporting.events.EventData;
 import org.zhijiao.reporting.events.EventReader;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
+import org.zhijiao.reporting.events.TopicContracts;
 
 /** Reads single projections by key, or a small topic whole (recognitions), straight from the table. */
 @ApplicationScoped
@@ -52,7 +53,7 @@ public class ProjectionReader {
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add((T) reader.stored(rs.getString(1), Topics.contract(topic).dataType()));
+                    rows.add((T) reader.stored(rs.getString(1), TopicContracts.contract(topic).dataType()));
                 }
             }
             return rows;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.zhijiao.reporting.events.EventData;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 
 /**
  * The latest state of the aggregates a recount reads, by topic; not changed after it is made. What

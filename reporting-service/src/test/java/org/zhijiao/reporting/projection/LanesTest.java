@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.events.EventData;
 import org.zhijiao.reporting.events.IncomingEvent;
-import org.zhijiao.reporting.events.Topics;
+import org.zhijiao.commons.events.Topics;
 
 /** How a poll is split into lanes: the rules the lanes' exactness and their not waiting on each other rest on. */
 class LanesTest {

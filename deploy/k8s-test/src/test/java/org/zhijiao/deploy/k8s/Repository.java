@@ -149,9 +149,9 @@ final class Repository {
         return topics;
     }
 
-    /** String constants of membership-service's Topics class, the producer's own names. */
-    Set<String> membershipTopicConstants() {
-        String source = read(root.resolve("membership-service/src/main/java/org/zhijiao/membership/events/Topics.java"));
+    /** String constants of commons' Topics class, the names the producers publish to. */
+    Set<String> topicConstants() {
+        String source = read(root.resolve("commons/src/main/java/org/zhijiao/commons/events/Topics.java"));
         Set<String> topics = new TreeSet<>();
         Matcher m = Pattern.compile("static final String \\w+ = \"([^\"]+)\"").matcher(source);
         while (m.find()) {

@@ -299,7 +299,7 @@ class WiringTest {
 
         Set<String> aggregates = REPO.conventionTopics();
         Set<String> deadLetters = CONSUMERS.stream().map(c -> "zhijiao." + c + ".dlq").collect(Collectors.toSet());
-        assertThat(aggregates).containsAll(REPO.membershipTopicConstants()).hasSize(10);
+        assertThat(aggregates).containsAll(REPO.topicConstants()).hasSize(10);
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(union(aggregates, deadLetters));
 
         int consumerReplicas = CONSUMERS.stream()
