@@ -38,8 +38,7 @@ public class AgreementService extends AggregateService<CooperationAgreement, Agr
     public AgreementView draft(AgreementRequest request, String by) {
         CooperationAgreement agreement = CooperationAgreement.draft(request.draftedOn(), by, today());
         apply(agreement, request);
-        agreement.persist();
-        return publish(agreement, "drafted");
+        return create(agreement, "drafted");
     }
 
     @Transactional
@@ -67,16 +66,9 @@ public class AgreementService extends AggregateService<CooperationAgreement, Agr
         if (request.action() == AgreementAction.SIGN && agreement.supersedes != null) {
             CooperationAgreement predecessor = find(agreement.supersedes);
             predecessor.transition(AgreementAction.SUPERSEDE, step.on, "superseded by " + agreement.id, by, today);
-            publish(predecessor, "superseded");
+            publish(predecessor, CooperationAgreement.LIFECYCLE.change(AgreementAction.SUPERSEDE));
         }
-        return publish(agreement, switch (request.action()) {
-            case SUBMIT -> "submitted";
-            case RETURN_TO_DRAFT -> "returned-to-draft";
-            case SIGN -> "signed";
-            case EXPIRE -> "expired";
-            case TERMINATE -> "terminated";
-            case SUPERSEDE -> "superseded";
-        });
+        return publish(agreement, CooperationAgreement.LIFECYCLE.change(request.action()));
     }
 
     private void apply(CooperationAgreement agreement, AgreementRequest request) {

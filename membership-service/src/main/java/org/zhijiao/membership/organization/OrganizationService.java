@@ -58,8 +58,7 @@ public class OrganizationService extends AggregateService<Organization, Organiza
         organization.createdAt = OffsetDateTime.now();
         organization.updatedAt = organization.createdAt;
         apply(organization, request);
-        organization.persist();
-        return publish(organization, "registered");
+        return create(organization, "registered");
     }
 
     @Transactional
