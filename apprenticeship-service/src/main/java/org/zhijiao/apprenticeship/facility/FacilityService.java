@@ -12,8 +12,9 @@ import org.zhijiao.apprenticeship.events.Topics;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
+import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
@@ -69,9 +70,7 @@ public class FacilityService extends LifecycleService<Facility, FacilityAction, 
         facility.type = request.type();
         facility.nameZh = request.nameZh();
         facility.nameEn = request.nameEn();
-        // in place: a collection replaced by an equal one would still count as a change
-        facility.hostOrganizationIds.retainAll(request.hostOrganizationIds());
-        facility.hostOrganizationIds.addAll(request.hostOrganizationIds());
+        Patch.replace(facility.hostOrganizationIds, request.hostOrganizationIds());
         facility.level = request.level();
         facility.capacity = request.capacity();
         facility.focus = request.focus();

@@ -15,8 +15,9 @@ import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
 import org.zhijiao.apprenticeship.specialty.Specialty;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
+import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
@@ -83,11 +84,8 @@ public class ProgramService extends LifecycleService<Program, ProgramAction, Pro
         program.kind = request.kind();
         program.titleZh = request.titleZh();
         program.titleEn = request.titleEn();
-        // collections change in place and only when they differ: an equal replacement would count as a change
-        program.partnerOrganizationIds.retainAll(partners);
-        program.partnerOrganizationIds.addAll(partners);
-        program.specialtyIds.retainAll(specialties);
-        program.specialtyIds.addAll(specialties);
+        Patch.replace(program.partnerOrganizationIds, partners);
+        Patch.replace(program.specialtyIds, specialties);
         program.durationMonths = request.trainingPlan().durationMonths();
         program.planSummary = request.trainingPlan().summary();
         if (!program.modules.stream().map(ModuleDto::of).toList().equals(request.trainingPlan().modules())) {

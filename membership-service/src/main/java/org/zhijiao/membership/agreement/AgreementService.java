@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
@@ -93,9 +94,7 @@ public class AgreementService extends AggregateService<CooperationAgreement, Agr
         }
         agreement.title = request.title();
         agreement.kind = request.kind();
-        // in place: a collection replaced by an equal one would still count as a change
-        agreement.parties.retainAll(request.parties());
-        agreement.parties.addAll(request.parties());
+        Patch.replace(agreement.parties, request.parties());
         agreement.summary = request.summary();
         agreement.validFrom = request.validFrom();
         agreement.validUntil = request.validUntil();

@@ -134,8 +134,7 @@ public class MembershipService extends LifecycleService<Membership, MembershipAc
         Patch.given(change.role(), v -> membership.role = v);
         if (change.subAlliances() != null) {
             referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, change.subAlliances(), "subAlliances");
-            membership.subAlliances.retainAll(change.subAlliances());
-            membership.subAlliances.addAll(change.subAlliances());
+            Patch.replace(membership.subAlliances, change.subAlliances());
             // the same list back when nothing changed, so an unchanged PATCH publishes nothing
             membership.subAllianceHistory = DatedAttributes.append(membership.subAllianceHistory,
                     from -> new SubAllianceVersion(from, List.copyOf(membership.subAlliances)), SubAllianceVersion::from,
