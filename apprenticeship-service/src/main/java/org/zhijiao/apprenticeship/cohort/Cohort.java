@@ -14,8 +14,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
@@ -26,20 +24,26 @@ import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
 import org.zhijiao.commons.lifecycle.Lifecycle;
+import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.problem.ProblemException;
 
 /** A batch of a program (e.g. the 5th craftsman class) at one school, with its enterprises and their places. */
 @Entity
 @Table(name = "cohort")
-public class Cohort extends LifecycleEntity {
+public class Cohort extends LifecycleEntity<CohortStatus, CohortAction> {
 
     public static final Lifecycle<CohortStatus, CohortAction> LIFECYCLE = Lifecycle
-            .of("cohort", CohortStatus.class, CohortAction.class, PLANNED)
-            .allow(OPEN_RECRUITMENT, RECRUITING, PLANNED)
-            .allow(START, ACTIVE, RECRUITING)
-            .allow(CLOSE, CLOSED, ACTIVE)
-            .allow(CANCEL, CANCELLED, PLANNED, RECRUITING)
+            .of("cohort", CohortStatus.class, CohortAction.class, PLANNED, "PLAN")
+            .allow(OPEN_RECRUITMENT, "recruitment-opened", RECRUITING, PLANNED)
+            .allow(START, "started", ACTIVE, RECRUITING)
+            .allow(CLOSE, "closed", CLOSED, ACTIVE)
+            .allow(CANCEL, "cancelled", CANCELLED, PLANNED, RECRUITING)
             .build();
+
+    @Override
+    protected Lifecycle<CohortStatus, CohortAction> lifecycle() {
+        return LIFECYCLE;
+    }
 
     @Column(name = "program_id", nullable = false, updatable = false)
     public UUID programId;
@@ -73,10 +77,6 @@ public class Cohort extends LifecycleEntity {
     @BatchSize(size = 200)
     public Map<UUID, Integer> places = new TreeMap<>();
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public CohortStatus status;
-
     /** A new batch, planned on {@code plannedOn} (today when null) so that past batches can be recorded. */
     public static Cohort plan(UUID programId, UUID schoolId, UUID previousCohortId, LocalDate plannedOn, String by,
             LocalDate today) {
@@ -84,8 +84,7 @@ public class Cohort extends LifecycleEntity {
         cohort.programId = programId;
         cohort.schoolId = schoolId;
         cohort.previousCohortId = previousCohortId;
-        cohort.status = LIFECYCLE.initial();
-        cohort.begin(PLANNED, Started.PLAN, plannedOn == null ? today : plannedOn, by, today);
+        cohort.begin(plannedOn, by, today);
         return cohort;
     }
 
@@ -103,26 +102,16 @@ public class Cohort extends LifecycleEntity {
         }
     }
 
-    public void requireOpen() {
-        if (LIFECYCLE.isTerminal(status)) {
-            throw ProblemException.invalidTransition("cohort", id, status, "change");
-        }
-    }
-
-    public void transition(CohortAction action, LocalDate on, String reason, String by, LocalDate today) {
+    @Override
+    public Transition transition(CohortAction action, LocalDate on, String reason, String by, LocalDate today) {
         if (action == OPEN_RECRUITMENT && places.isEmpty()) {
             throw ProblemException.conflict("enterprises", "cohort " + id
                     + " has no participating enterprise to recruit for");
         }
-        status = step(LIFECYCLE, status, action, on, reason, by, today);
+        return super.transition(action, on, reason, by, today);
     }
 
     public int totalPlaces() {
         return places.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    /** The action recorded for the first step, which no client performs. */
-    enum Started {
-        PLAN
     }
 }

@@ -26,6 +26,7 @@ import org.zhijiao.apprenticeship.program.ProgramStatus;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.IdQuery;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
@@ -84,8 +85,7 @@ public class CohortService extends AggregateService<Cohort, CohortView> {
         cohort.batchNumber = request.batchNumber();
         cohort.schedule(request.startsOn(), request.endsOn());
         cohort.places.putAll(checkedPlaces(request.enterprises() == null ? List.of() : request.enterprises()));
-        cohort.persist();
-        return publish(cohort, "planned");
+        return create(cohort, "planned");
     }
 
     /** The next batch of {@code previousId}: same program, school and enterprises with their places. */
@@ -124,13 +124,9 @@ public class CohortService extends AggregateService<Cohort, CohortView> {
     @Transactional
     public CohortView change(UUID id, CohortChange change, String ifMatch) {
         Cohort cohort = findForChange(id, ifMatch);
-        cohort.requireOpen();
-        if (change.nameZh() != null) {
-            cohort.nameZh = change.nameZh();
-        }
-        if (change.nameEn() != null) {
-            cohort.nameEn = change.nameEn();
-        }
+        cohort.requireNotTerminal("change");
+        Patch.given(change.nameZh(), v -> cohort.nameZh = v);
+        Patch.given(change.nameEn(), v -> cohort.nameEn = v);
         cohort.schedule(change.startsOn() != null ? change.startsOn() : cohort.startsOn,
                 change.endsOn() != null ? change.endsOn() : cohort.endsOn);
         return publish(cohort, "changed");
@@ -171,12 +167,7 @@ public class CohortService extends AggregateService<Cohort, CohortView> {
         Cohort cohort = findLocked(id, LockModeType.PESSIMISTIC_WRITE);
         ETags.requireIfMatch(ifMatch, cohort.version);
         cohort.transition(request.action(), request.on(), request.reason(), by, today());
-        return publish(cohort, switch (request.action()) {
-            case OPEN_RECRUITMENT -> "recruitment-opened";
-            case START -> "started";
-            case CLOSE -> "closed";
-            case CANCEL -> "cancelled";
-        });
+        return publish(cohort, Cohort.LIFECYCLE.change(request.action()));
     }
 
     /** The school running a program, if there is such a program. */

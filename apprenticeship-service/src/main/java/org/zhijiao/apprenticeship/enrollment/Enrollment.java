@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
 import org.zhijiao.commons.lifecycle.Lifecycle;
+import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.problem.ProblemException;
 
 /**
@@ -43,17 +44,22 @@ import org.zhijiao.commons.problem.ProblemException;
  */
 @Entity
 @Table(name = "enrollment")
-public class Enrollment extends LifecycleEntity {
+public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentAction> {
 
     public static final Lifecycle<EnrollmentStatus, EnrollmentAction> LIFECYCLE = Lifecycle
-            .of("enrollment", EnrollmentStatus.class, EnrollmentAction.class, PENDING_AGREEMENT)
-            .allow(REGISTER, REGISTERED, PENDING_AGREEMENT)
-            .allow(START, ACTIVE, REGISTERED)
-            .allow(PAUSE, PAUSED, ACTIVE)
-            .allow(RESUME, ACTIVE, PAUSED)
-            .allow(COMPLETE, COMPLETED, ACTIVE)
-            .allow(WITHDRAW, WITHDRAWN, PENDING_AGREEMENT, REGISTERED, ACTIVE, PAUSED)
+            .of("enrollment", EnrollmentStatus.class, EnrollmentAction.class, PENDING_AGREEMENT, "ENROLL")
+            .allow(REGISTER, "registered", REGISTERED, PENDING_AGREEMENT)
+            .allow(START, "started", ACTIVE, REGISTERED)
+            .allow(PAUSE, "paused", PAUSED, ACTIVE)
+            .allow(RESUME, "resumed", ACTIVE, PAUSED)
+            .allow(COMPLETE, "completed", COMPLETED, ACTIVE)
+            .allow(WITHDRAW, "withdrawn", WITHDRAWN, PENDING_AGREEMENT, REGISTERED, ACTIVE, PAUSED)
             .build();
+
+    @Override
+    protected Lifecycle<EnrollmentStatus, EnrollmentAction> lifecycle() {
+        return LIFECYCLE;
+    }
 
     @Column(name = "cohort_id", nullable = false, updatable = false)
     public UUID cohortId;
@@ -119,10 +125,6 @@ public class Enrollment extends LifecycleEntity {
     @BatchSize(size = 200)
     public List<StaffAssignment> assignments = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public EnrollmentStatus status;
-
     /** A new enrollment whose agreement (version 1, every section) awaits every party's confirmation. */
     public static Enrollment create(UUID cohortId, UUID programId, UUID schoolId, UUID enterpriseId,
             String studentNumber, Map<AgreementSection, String> agreement, UUID continuesEnrollmentId, String by,
@@ -139,12 +141,11 @@ public class Enrollment extends LifecycleEntity {
         enrollment.enterpriseId = enterpriseId;
         enrollment.studentNumber = studentNumber;
         enrollment.continuesEnrollmentId = continuesEnrollmentId;
-        enrollment.status = LIFECYCLE.initial();
         enrollment.agreementVersion = 1;
         for (AgreementSection section : AgreementSection.values()) {
             enrollment.sections.add(new SectionText(section, agreement.get(section), 1));
         }
-        enrollment.begin(PENDING_AGREEMENT, Started.ENROLL, on, by, today);
+        enrollment.begin(on, by, today);
         enrollment.revisions.add(new Revision(1, EnumSet.allOf(AgreementSection.class), enrollment.lastStepOn(), by));
         return enrollment;
     }
@@ -224,12 +225,13 @@ public class Enrollment extends LifecycleEntity {
         return missingConfirmations().isEmpty();
     }
 
-    public void transition(EnrollmentAction action, LocalDate on, String reason, String by, LocalDate today) {
+    @Override
+    public Transition transition(EnrollmentAction action, LocalDate on, String reason, String by, LocalDate today) {
         if (action == REGISTER && !fullyConfirmed()) {
             throw ProblemException.conflict("agreement", "agreement version " + agreementVersion
                     + " still awaits " + missingConfirmations());
         }
-        status = step(LIFECYCLE, status, action, on, reason, by, today);
+        return super.transition(action, on, reason, by, today);
     }
 
     public void withdraw(WithdrawalReason reason, String note, Boolean withdrawnInProbation, LocalDate on, String by,
@@ -255,16 +257,5 @@ public class Enrollment extends LifecycleEntity {
             current.get().validUntil = from.minusDays(1);
         }
         assignments.add(new StaffAssignment(role, name, staffNumber, from));
-    }
-
-    private void requireNotTerminal(String what) {
-        if (LIFECYCLE.isTerminal(status)) {
-            throw ProblemException.invalidTransition("enrollment", id, status, what);
-        }
-    }
-
-    /** The action recorded for the first step, which no client performs. */
-    enum Started {
-        ENROLL
     }
 }

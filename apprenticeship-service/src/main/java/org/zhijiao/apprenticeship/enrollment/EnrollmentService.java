@@ -26,6 +26,7 @@ import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.IdQuery;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
@@ -64,14 +65,13 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
         if (cohort == null) {
             throw ProblemException.unprocessable("cohortId", "no cohort " + request.cohortId());
         }
-        Enrollment enrollment = create(cohort, request.enterpriseId(), "enterpriseId", request.student().studentNumber(),
-                request.agreement(), null, request.on(), by);
+        Enrollment enrollment = newEnrollment(cohort, request.enterpriseId(), "enterpriseId",
+                request.student().studentNumber(), request.agreement(), null, request.on(), by);
         enrollment.studentNameZh = request.student().nameZh();
         enrollment.studentNameEn = request.student().nameEn();
         enrollment.apprenticeNumber = request.apprenticeNumber();
         enrollment.inProbation = request.inProbation() == null || request.inProbation();
-        enrollment.persist();
-        return publish(enrollment, "created");
+        return create(enrollment, "created");
     }
 
     /**
@@ -90,34 +90,24 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
         publish(previous, "withdrawn");
         Map<AgreementSection, String> wording = new EnumMap<>(AgreementSection.class);
         previous.sections.forEach(s -> wording.put(s.section, s.content));
-        Enrollment next = create(Cohort.findById(previous.cohortId, LockModeType.PESSIMISTIC_READ), request.enterpriseId(), "enterpriseId",
-                previous.studentNumber, wording, previous.id, previous.lastStepOn(), by);
+        Enrollment next = newEnrollment(Cohort.findById(previous.cohortId, LockModeType.PESSIMISTIC_READ),
+                request.enterpriseId(), "enterpriseId", previous.studentNumber, wording, previous.id,
+                previous.lastStepOn(), by);
         next.studentNameZh = previous.studentNameZh;
         next.studentNameEn = previous.studentNameEn;
         next.apprenticeNumber = request.apprenticeNumber();
         next.inProbation = previous.inProbation;
-        next.persist();
-        return publish(next, "created");
+        return create(next, "created");
     }
 
     @Transactional
     public EnrollmentView change(UUID id, EnrollmentChange change, String ifMatch) {
         Enrollment enrollment = findForChange(id, ifMatch);
-        if (Enrollment.LIFECYCLE.isTerminal(enrollment.status)) {
-            throw ProblemException.invalidTransition("enrollment", id, enrollment.status, "change");
-        }
-        if (change.studentNameZh() != null) {
-            enrollment.studentNameZh = change.studentNameZh();
-        }
-        if (change.studentNameEn() != null) {
-            enrollment.studentNameEn = change.studentNameEn();
-        }
-        if (change.apprenticeNumber() != null) {
-            enrollment.apprenticeNumber = change.apprenticeNumber();
-        }
-        if (change.inProbation() != null) {
-            enrollment.inProbation = change.inProbation();
-        }
+        enrollment.requireNotTerminal("change");
+        Patch.given(change.studentNameZh(), v -> enrollment.studentNameZh = v);
+        Patch.given(change.studentNameEn(), v -> enrollment.studentNameEn = v);
+        Patch.given(change.apprenticeNumber(), v -> enrollment.apprenticeNumber = v);
+        Patch.given(change.inProbation(), v -> enrollment.inProbation = v);
         return publish(enrollment, "changed");
     }
 
@@ -167,14 +157,7 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
             }
             default -> enrollment.transition(request.action(), request.on(), request.reason(), by, today);
         }
-        return publish(enrollment, switch (request.action()) {
-            case REGISTER -> "registered";
-            case START -> "started";
-            case PAUSE -> "paused";
-            case RESUME -> "resumed";
-            case COMPLETE -> "completed";
-            case WITHDRAW -> "withdrawn";
-        });
+        return publish(enrollment, Enrollment.LIFECYCLE.change(request.action()));
     }
 
     /** The school of a cohort, if there is such a cohort. */
@@ -187,7 +170,7 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
      * Takes one of the enterprise's places in the cohort. The (cohort, enterprise) row stays locked
      * until the transaction ends, so concurrent enrollments count places one after the other.
      */
-    private Enrollment create(Cohort cohort, UUID enterpriseId, String field, String studentNumber,
+    private Enrollment newEnrollment(Cohort cohort, UUID enterpriseId, String field, String studentNumber,
             Map<AgreementSection, String> agreement, UUID continues, LocalDate on, String by) {
         if (!cohort.status.acceptsEnrollments()) {
             throw ProblemException.conflict("cohortId", "cohort " + cohort.id + " is " + cohort.status

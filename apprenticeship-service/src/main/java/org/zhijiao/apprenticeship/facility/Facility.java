@@ -28,15 +28,20 @@ import org.zhijiao.commons.lifecycle.Lifecycle;
 /** A studio, factory-in-school, training center or off-campus base, co-built by its host organizations. */
 @Entity
 @Table(name = "facility")
-public class Facility extends LifecycleEntity {
+public class Facility extends LifecycleEntity<FacilityStatus, FacilityAction> {
 
     public static final Lifecycle<FacilityStatus, FacilityAction> LIFECYCLE = Lifecycle
-            .of("facility", FacilityStatus.class, FacilityAction.class, PLANNED)
-            .allow(ESTABLISH, OPERATIONAL, PLANNED)
-            .allow(SUSPEND, SUSPENDED, OPERATIONAL)
-            .allow(RESUME, OPERATIONAL, SUSPENDED)
-            .allow(CLOSE, CLOSED, PLANNED, OPERATIONAL, SUSPENDED)
+            .of("facility", FacilityStatus.class, FacilityAction.class, PLANNED, "PLAN")
+            .allow(ESTABLISH, "established", OPERATIONAL, PLANNED)
+            .allow(SUSPEND, "suspended", SUSPENDED, OPERATIONAL)
+            .allow(RESUME, "resumed", OPERATIONAL, SUSPENDED)
+            .allow(CLOSE, "closed", CLOSED, PLANNED, OPERATIONAL, SUSPENDED)
             .build();
+
+    @Override
+    protected Lifecycle<FacilityStatus, FacilityAction> lifecycle() {
+        return LIFECYCLE;
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -64,23 +69,9 @@ public class Facility extends LifecycleEntity {
     @Column(length = 200)
     public String focus;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public FacilityStatus status;
-
     public static Facility plan(LocalDate plannedOn, String by, LocalDate today) {
         Facility facility = new Facility();
-        facility.status = LIFECYCLE.initial();
-        facility.begin(PLANNED, Started.PLAN, plannedOn, by, today);
+        facility.begin(plannedOn, by, today);
         return facility;
-    }
-
-    public void transition(FacilityAction action, LocalDate on, String reason, String by, LocalDate today) {
-        status = step(LIFECYCLE, status, action, on, reason, by, today);
-    }
-
-    /** The action recorded for the first step, which no client performs. */
-    enum Started {
-        PLAN
     }
 }

@@ -12,13 +12,13 @@ import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.IdQuery;
-import org.zhijiao.commons.problem.ProblemException;
+import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class FacilityService extends AggregateService<Facility, FacilityView> {
+public class FacilityService extends LifecycleService<Facility, FacilityAction, FacilityView> {
 
     @Inject
     MemberDirectory directory;
@@ -46,30 +46,20 @@ public class FacilityService extends AggregateService<Facility, FacilityView> {
     public FacilityView plan(FacilityRequest request, String by) {
         Facility facility = Facility.plan(request.plannedOn(), by, today());
         apply(facility, request);
-        facility.persist();
-        return publish(facility, "planned");
+        return create(facility, "planned");
     }
 
     @Transactional
     public FacilityView replace(UUID id, FacilityRequest request, String ifMatch) {
         Facility facility = findForChange(id, ifMatch);
-        if (Facility.LIFECYCLE.isTerminal(facility.status)) {
-            throw ProblemException.invalidTransition("facility", id, facility.status, "change");
-        }
+        facility.requireNotTerminal("change");
         apply(facility, request);
         return publish(facility, "changed");
     }
 
     @Transactional
     public FacilityView transition(UUID id, TransitionRequest<FacilityAction> request, String ifMatch, String by) {
-        Facility facility = findForChange(id, ifMatch);
-        facility.transition(request.action(), request.on(), request.reason(), by, today());
-        return publish(facility, switch (request.action()) {
-            case ESTABLISH -> "established";
-            case SUSPEND -> "suspended";
-            case RESUME -> "resumed";
-            case CLOSE -> "closed";
-        });
+        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 
     private void apply(Facility facility, FacilityRequest request) {
@@ -80,9 +70,7 @@ public class FacilityService extends AggregateService<Facility, FacilityView> {
         facility.type = request.type();
         facility.nameZh = request.nameZh();
         facility.nameEn = request.nameEn();
-        // in place: a collection replaced by an equal one would still count as a change
-        facility.hostOrganizationIds.retainAll(request.hostOrganizationIds());
-        facility.hostOrganizationIds.addAll(request.hostOrganizationIds());
+        Patch.replace(facility.hostOrganizationIds, request.hostOrganizationIds());
         facility.level = request.level();
         facility.capacity = request.capacity();
         facility.focus = request.focus();

@@ -32,15 +32,20 @@ import org.zhijiao.commons.problem.ProblemException;
 /** An apprenticeship program with its training plan; cohorts run a published program. */
 @Entity
 @Table(name = "program")
-public class Program extends LifecycleEntity {
+public class Program extends LifecycleEntity<ProgramStatus, ProgramAction> {
 
     public static final Lifecycle<ProgramStatus, ProgramAction> LIFECYCLE = Lifecycle
-            .of("program", ProgramStatus.class, ProgramAction.class, DRAFT)
-            .allow(APPROVE, APPROVED, DRAFT)
-            .allow(RETURN_TO_DRAFT, DRAFT, APPROVED)
-            .allow(PUBLISH, PUBLISHED, APPROVED)
-            .allow(RETIRE, RETIRED, DRAFT, APPROVED, PUBLISHED)
+            .of("program", ProgramStatus.class, ProgramAction.class, DRAFT, "DRAFT")
+            .allow(APPROVE, "approved", APPROVED, DRAFT)
+            .allow(RETURN_TO_DRAFT, "returned-to-draft", DRAFT, APPROVED)
+            .allow(PUBLISH, "published", PUBLISHED, APPROVED)
+            .allow(RETIRE, "retired", RETIRED, DRAFT, APPROVED, PUBLISHED)
             .build();
+
+    @Override
+    protected Lifecycle<ProgramStatus, ProgramAction> lifecycle() {
+        return LIFECYCLE;
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -80,16 +85,11 @@ public class Program extends LifecycleEntity {
     @BatchSize(size = 200)
     public List<TrainingModule> modules = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public ProgramStatus status;
-
     /** A new draft, dated {@code draftedOn} (today when null) so that past programs can be recorded. */
     public static Program draft(UUID schoolId, LocalDate draftedOn, String by, LocalDate today) {
         Program program = new Program();
         program.schoolId = schoolId;
-        program.status = LIFECYCLE.initial();
-        program.begin(DRAFT, Started.DRAFT, draftedOn == null ? today : draftedOn, by, today);
+        program.begin(draftedOn, by, today);
         return program;
     }
 
@@ -98,14 +98,5 @@ public class Program extends LifecycleEntity {
         if (status != DRAFT) {
             throw ProblemException.invalidTransition("program", id, status, "change");
         }
-    }
-
-    public void transition(ProgramAction action, LocalDate on, String reason, String by, LocalDate today) {
-        status = step(LIFECYCLE, status, action, on, reason, by, today);
-    }
-
-    /** The action recorded for the first step, which no client performs. */
-    enum Started {
-        DRAFT
     }
 }

@@ -15,13 +15,14 @@ import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
 import org.zhijiao.apprenticeship.specialty.Specialty;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.IdQuery;
+import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class ProgramService extends AggregateService<Program, ProgramView> {
+public class ProgramService extends LifecycleService<Program, ProgramAction, ProgramView> {
 
     @Inject
     MemberDirectory directory;
@@ -48,8 +49,7 @@ public class ProgramService extends AggregateService<Program, ProgramView> {
         directory.requireSchool("schoolId", request.schoolId());
         Program program = Program.draft(request.schoolId(), request.draftedOn(), by, today());
         apply(program, request);
-        program.persist();
-        return publish(program, "drafted");
+        return create(program, "drafted");
     }
 
     @Transactional
@@ -65,14 +65,7 @@ public class ProgramService extends AggregateService<Program, ProgramView> {
 
     @Transactional
     public ProgramView transition(UUID id, TransitionRequest<ProgramAction> request, String ifMatch, String by) {
-        Program program = findForChange(id, ifMatch);
-        program.transition(request.action(), request.on(), request.reason(), by, today());
-        return publish(program, switch (request.action()) {
-            case APPROVE -> "approved";
-            case RETURN_TO_DRAFT -> "returned-to-draft";
-            case PUBLISH -> "published";
-            case RETIRE -> "retired";
-        });
+        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 
     private void apply(Program program, ProgramRequest request) {
@@ -91,11 +84,8 @@ public class ProgramService extends AggregateService<Program, ProgramView> {
         program.kind = request.kind();
         program.titleZh = request.titleZh();
         program.titleEn = request.titleEn();
-        // collections change in place and only when they differ: an equal replacement would count as a change
-        program.partnerOrganizationIds.retainAll(partners);
-        program.partnerOrganizationIds.addAll(partners);
-        program.specialtyIds.retainAll(specialties);
-        program.specialtyIds.addAll(specialties);
+        Patch.replace(program.partnerOrganizationIds, partners);
+        Patch.replace(program.specialtyIds, specialties);
         program.durationMonths = request.trainingPlan().durationMonths();
         program.planSummary = request.trainingPlan().summary();
         if (!program.modules.stream().map(ModuleDto::of).toList().equals(request.trainingPlan().modules())) {

@@ -9,8 +9,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -27,13 +25,18 @@ import org.zhijiao.commons.web.Ids;
 /** A specialty (专业) a member school offers, in one specialty cluster, with the designations it holds. */
 @Entity
 @Table(name = "specialty")
-public class Specialty extends LifecycleEntity {
+public class Specialty extends LifecycleEntity<SpecialtyStatus, SpecialtyAction> {
 
     public static final Lifecycle<SpecialtyStatus, SpecialtyAction> LIFECYCLE = Lifecycle
-            .of("specialty", SpecialtyStatus.class, SpecialtyAction.class, OFFERED)
-            .allow(DISCONTINUE, DISCONTINUED, OFFERED)
-            .allow(RESUME, OFFERED, DISCONTINUED)
+            .of("specialty", SpecialtyStatus.class, SpecialtyAction.class, OFFERED, "OFFER")
+            .allow(DISCONTINUE, "discontinued", DISCONTINUED, OFFERED)
+            .allow(RESUME, "resumed", OFFERED, DISCONTINUED)
             .build();
+
+    @Override
+    protected Lifecycle<SpecialtyStatus, SpecialtyAction> lifecycle() {
+        return LIFECYCLE;
+    }
 
     @Column(name = "school_id", nullable = false, updatable = false)
     public UUID schoolId;
@@ -50,10 +53,6 @@ public class Specialty extends LifecycleEntity {
     @Column(name = "cluster_code", nullable = false)
     public String clusterCode;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public SpecialtyStatus status;
-
     @ElementCollection
     @CollectionTable(name = "specialty_designation", joinColumns = @JoinColumn(name = "specialty_id"))
     @OrderColumn(name = "seq")
@@ -68,13 +67,8 @@ public class Specialty extends LifecycleEntity {
         specialty.nameZh = nameZh;
         specialty.nameEn = nameEn;
         specialty.clusterCode = clusterCode;
-        specialty.status = LIFECYCLE.initial();
-        specialty.begin(OFFERED, Started.OFFER, offeredOn, by, today);
+        specialty.begin(offeredOn, by, today);
         return specialty;
-    }
-
-    public void transition(SpecialtyAction action, LocalDate on, String reason, String by, LocalDate today) {
-        status = step(LIFECYCLE, status, action, on, reason, by, today);
     }
 
     /** Records a designation; the same level and kind may not be held twice over overlapping dates. */
@@ -96,10 +90,5 @@ public class Specialty extends LifecycleEntity {
         designation.validUntil = until;
         designations.add(designation);
         return designation;
-    }
-
-    /** The action recorded for the first step, which no client performs. */
-    enum Started {
-        OFFER
     }
 }

@@ -12,13 +12,14 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyChange;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.IdQuery;
+import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class SpecialtyService extends AggregateService<Specialty, SpecialtyView> {
+public class SpecialtyService extends LifecycleService<Specialty, SpecialtyAction, SpecialtyView> {
 
     @Inject
     MemberDirectory directory;
@@ -52,8 +53,7 @@ public class SpecialtyService extends AggregateService<Specialty, SpecialtyView>
         }
         Specialty specialty = Specialty.offer(request.schoolId(), request.code(), request.nameZh(), request.nameEn(),
                 request.clusterCode(), request.offeredOn(), by, today());
-        specialty.persist();
-        return publish(specialty, "offered");
+        return create(specialty, "offered");
     }
 
     @Transactional
@@ -63,12 +63,8 @@ public class SpecialtyService extends AggregateService<Specialty, SpecialtyView>
             directory.requireCluster("clusterCode", change.clusterCode());
             specialty.clusterCode = change.clusterCode();
         }
-        if (change.nameZh() != null) {
-            specialty.nameZh = change.nameZh();
-        }
-        if (change.nameEn() != null) {
-            specialty.nameEn = change.nameEn();
-        }
+        Patch.given(change.nameZh(), v -> specialty.nameZh = v);
+        Patch.given(change.nameEn(), v -> specialty.nameEn = v);
         return publish(specialty, "changed");
     }
 
@@ -81,8 +77,6 @@ public class SpecialtyService extends AggregateService<Specialty, SpecialtyView>
 
     @Transactional
     public SpecialtyView transition(UUID id, TransitionRequest<SpecialtyAction> request, String ifMatch, String by) {
-        Specialty specialty = findForChange(id, ifMatch);
-        specialty.transition(request.action(), request.on(), request.reason(), by, today());
-        return publish(specialty, request.action() == SpecialtyAction.DISCONTINUE ? "discontinued" : "resumed");
+        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 }

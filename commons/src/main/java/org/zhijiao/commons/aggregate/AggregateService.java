@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.Page;
 
 /**
@@ -72,6 +71,12 @@ public abstract class AggregateService<E extends AggregateRoot, V> {
         return aggregates.findForChange(kind, id, ifMatch);
     }
 
+    /** Stores a new aggregate and publishes it as {@code org.zhijiao.<aggregate>.<change>}. */
+    protected V create(E aggregate, String change) {
+        aggregate.persist();
+        return publish(aggregate, change);
+    }
+
     /** Writes the change and publishes the new state (if it is one) as {@code org.zhijiao.<aggregate>.<change>}. */
     protected V publish(E aggregate, String change) {
         return aggregates.publish(kind, aggregate, change);
@@ -84,7 +89,7 @@ public abstract class AggregateService<E extends AggregateRoot, V> {
 
     /** One page of the aggregates {@code where} selects, in id order, as representations. */
     protected Page<V> page(Where where, String cursor, int limit) {
-        return Cursors.page(where.rows(em, kind.type(), cursor, limit + 1), limit, e -> e.id).map(kind.view());
+        return where.page(em, kind.type(), e -> e.id, cursor, limit).map(kind.view());
     }
 
     /** Today in the group's time zone: the default effective day of a step. */

@@ -17,7 +17,7 @@ public final class History {
      * Appends a step after checking its date: not in the future, not before the previous step
      * (steps may share a day; their order then decides).
      */
-    public static Transition append(List<Transition> history, Enum<?> status, Enum<?> action, LocalDate on,
+    public static Transition append(List<Transition> history, Enum<?> status, String action, LocalDate on,
             String reason, String recordedBy, LocalDate today) {
         LocalDate effective = on == null ? today : on;
         if (effective.isAfter(today)) {
@@ -27,7 +27,7 @@ public final class History {
             throw ProblemException.invalid("on",
                     "must not be before the previous step, on " + history.get(history.size() - 1).on);
         }
-        Transition step = new Transition(status.name(), action.name(), effective, reason,
+        Transition step = new Transition(status.name(), action, effective, reason,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), recordedBy);
         history.add(step);
         return step;

@@ -21,26 +21,50 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
 
     private final String aggregate;
     private final S initial;
+    private final String startedBy;
     private final Map<A, Map<S, S>> rules;
+    private final Map<A, String> changes;
 
-    private Lifecycle(String aggregate, S initial, Map<A, Map<S, S>> rules) {
+    private Lifecycle(String aggregate, S initial, String startedBy, Map<A, Map<S, S>> rules,
+            Map<A, String> changes) {
         this.aggregate = aggregate;
         this.initial = initial;
+        this.startedBy = startedBy;
         this.rules = rules;
+        this.changes = changes;
     }
 
+    /**
+     * The rules of {@code aggregate}, which starts in {@code initial}; {@code startedBy} names the action
+     * its history records for that first step, which no client performs (e.g. {@code PLAN}).
+     */
     public static <S extends Enum<S>, A extends Enum<A>> Builder<S, A> of(String aggregate, Class<S> states,
-            Class<A> actions, S initial) {
-        return new Builder<>(aggregate, states, actions, initial);
+            Class<A> actions, S initial, String startedBy) {
+        return new Builder<>(aggregate, states, actions, initial, startedBy);
+    }
+
+    /** The aggregate's name in problems ("Cannot approve program …"). */
+    public String aggregate() {
+        return aggregate;
     }
 
     public S initial() {
         return initial;
     }
 
+    /** The action recorded for the first step. */
+    public String startedBy() {
+        return startedBy;
+    }
+
     /** Where {@code action} leads from {@code from}, if it is allowed there. */
     public Optional<S> target(S from, A action) {
         return Optional.ofNullable(rules.getOrDefault(action, Map.of()).get(from));
+    }
+
+    /** The change {@code action} publishes, e.g. {@code approved}: the last part of the event type. */
+    public String change(A action) {
+        return changes.get(action);
     }
 
     /** The next state, or a 409 {@code invalid-transition} problem naming the state and the action. */
@@ -74,18 +98,23 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
         private final String aggregate;
         private final Class<S> states;
         private final S initial;
+        private final String startedBy;
         private final Map<A, Map<S, S>> rules;
+        private final Map<A, String> changes;
 
-        private Builder(String aggregate, Class<S> states, Class<A> actions, S initial) {
+        private Builder(String aggregate, Class<S> states, Class<A> actions, S initial, String startedBy) {
             this.aggregate = aggregate;
             this.states = states;
             this.initial = initial;
+            this.startedBy = startedBy;
             this.rules = new EnumMap<>(actions);
+            this.changes = new EnumMap<>(actions);
         }
 
-        /** {@code action} takes any of {@code from} to {@code to}. */
+        /** {@code action} takes any of {@code from} to {@code to}, and is published as {@code change}. */
         @SafeVarargs
-        public final Builder<S, A> allow(A action, S to, S... from) {
+        public final Builder<S, A> allow(A action, String change, S to, S... from) {
+            changes.put(action, change);
             Map<S, S> moves = rules.computeIfAbsent(action, a -> new EnumMap<>(states));
             for (S source : from) {
                 if (moves.put(source, to) != null) {
@@ -98,7 +127,8 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
         public Lifecycle<S, A> build() {
             Map<A, Map<S, S>> frozen = new EnumMap<>(rules);
             frozen.replaceAll((action, moves) -> Collections.unmodifiableMap(moves));
-            return new Lifecycle<>(aggregate, initial, Collections.unmodifiableMap(frozen));
+            return new Lifecycle<>(aggregate, initial, startedBy, Collections.unmodifiableMap(frozen),
+                    Collections.unmodifiableMap(new EnumMap<>(changes)));
         }
     }
 }

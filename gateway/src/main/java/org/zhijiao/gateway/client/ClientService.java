@@ -5,14 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
@@ -50,20 +47,9 @@ public class ClientService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClientView> list(UUID organizationId, String cursor, int limit) {
-        UUID after = Cursors.decode(cursor);
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (after != null) {
-            query.append(" and id > :after");
-            parameters.put("after", after);
-        }
-        if (organizationId != null) {
-            query.append(" and organizationId = :organization");
-            parameters.put("organization", organizationId);
-        }
-        // range is inclusive: limit + 1 rows tell whether there is a next page
-        List<ApiClient> rows = ApiClient.<ApiClient>find(query + " order by id", parameters).range(0, limit).list();
-        return Cursors.page(rows, limit, client -> client.id).map(ClientView::of);
+        return Where.all().and("organizationId = :organization", "organization", organizationId)
+                .page(ApiClient.getEntityManager(), ApiClient.class, client -> client.id, cursor, limit)
+                .map(ClientView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
@@ -38,8 +39,7 @@ public class AgreementService extends AggregateService<CooperationAgreement, Agr
     public AgreementView draft(AgreementRequest request, String by) {
         CooperationAgreement agreement = CooperationAgreement.draft(request.draftedOn(), by, today());
         apply(agreement, request);
-        agreement.persist();
-        return publish(agreement, "drafted");
+        return create(agreement, "drafted");
     }
 
     @Transactional
@@ -67,16 +67,9 @@ public class AgreementService extends AggregateService<CooperationAgreement, Agr
         if (request.action() == AgreementAction.SIGN && agreement.supersedes != null) {
             CooperationAgreement predecessor = find(agreement.supersedes);
             predecessor.transition(AgreementAction.SUPERSEDE, step.on, "superseded by " + agreement.id, by, today);
-            publish(predecessor, "superseded");
+            publish(predecessor, CooperationAgreement.LIFECYCLE.change(AgreementAction.SUPERSEDE));
         }
-        return publish(agreement, switch (request.action()) {
-            case SUBMIT -> "submitted";
-            case RETURN_TO_DRAFT -> "returned-to-draft";
-            case SIGN -> "signed";
-            case EXPIRE -> "expired";
-            case TERMINATE -> "terminated";
-            case SUPERSEDE -> "superseded";
-        });
+        return publish(agreement, CooperationAgreement.LIFECYCLE.change(request.action()));
     }
 
     private void apply(CooperationAgreement agreement, AgreementRequest request) {
@@ -101,9 +94,7 @@ public class AgreementService extends AggregateService<CooperationAgreement, Agr
         }
         agreement.title = request.title();
         agreement.kind = request.kind();
-        // in place: a collection replaced by an equal one would still count as a change
-        agreement.parties.retainAll(request.parties());
-        agreement.parties.addAll(request.parties());
+        Patch.replace(agreement.parties, request.parties());
         agreement.summary = request.summary();
         agreement.validFrom = request.validFrom();
         agreement.validUntil = request.validUntil();

@@ -13,6 +13,7 @@ import static org.zhijiao.membership.agreement.AgreementStatus.SIGNED;
 import static org.zhijiao.membership.agreement.AgreementStatus.SUPERSEDED;
 import static org.zhijiao.membership.agreement.AgreementStatus.TERMINATED;
 
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,32 +22,36 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.JoinTable;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.LifecycleAggregate;
 import org.zhijiao.commons.lifecycle.Lifecycle;
-import org.zhijiao.commons.lifecycle.Transition;
 
 /** A cooperation agreement between the group's organizations, from draft to its end. */
 @Entity
 @Table(name = "cooperation_agreement")
-public class CooperationAgreement extends LifecycleAggregate {
+@AssociationOverride(name = "history", joinTable = @JoinTable(name = "agreement_transition",
+        joinColumns = @JoinColumn(name = "agreement_id")))
+public class CooperationAgreement extends LifecycleAggregate<AgreementStatus, AgreementAction> {
 
     public static final Lifecycle<AgreementStatus, AgreementAction> LIFECYCLE = Lifecycle
-            .of("agreement", AgreementStatus.class, AgreementAction.class, DRAFT)
-            .allow(SUBMIT, PENDING_SIGNATURE, DRAFT)
-            .allow(RETURN_TO_DRAFT, DRAFT, PENDING_SIGNATURE)
-            .allow(SIGN, SIGNED, PENDING_SIGNATURE)
-            .allow(EXPIRE, EXPIRED, SIGNED)
-            .allow(TERMINATE, TERMINATED, SIGNED)
-            .allow(SUPERSEDE, SUPERSEDED, SIGNED)
+            .of("agreement", AgreementStatus.class, AgreementAction.class, DRAFT, "DRAFT")
+            .allow(SUBMIT, "submitted", PENDING_SIGNATURE, DRAFT)
+            .allow(RETURN_TO_DRAFT, "returned-to-draft", DRAFT, PENDING_SIGNATURE)
+            .allow(SIGN, "signed", SIGNED, PENDING_SIGNATURE)
+            .allow(EXPIRE, "expired", EXPIRED, SIGNED)
+            .allow(TERMINATE, "terminated", TERMINATED, SIGNED)
+            .allow(SUPERSEDE, "superseded", SUPERSEDED, SIGNED)
             .build();
+
+    @Override
+    protected Lifecycle<AgreementStatus, AgreementAction> lifecycle() {
+        return LIFECYCLE;
+    }
 
     @Column(nullable = false)
     public String title;
@@ -73,25 +78,6 @@ public class CooperationAgreement extends LifecycleAggregate {
     @Column(name = "supersedes")
     public UUID supersedes;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public AgreementStatus status;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "agreement_transition", joinColumns = @JoinColumn(name = "agreement_id"))
-    @OrderColumn(name = "seq")
-    public List<Transition> history = new ArrayList<>();
-
-    @Override
-    protected List<Transition> history() {
-        return history;
-    }
-
-    public Transition transition(AgreementAction action, LocalDate on, String reason, String by, LocalDate today) {
-        status = step(LIFECYCLE, status, action, on, reason, by, today);
-        return lastStep();
-    }
-
     /** The day it was signed, if it was. */
     public LocalDate signedOn() {
         return history.stream().filter(t -> t.status.equals(SIGNED.name())).map(t -> t.on).findFirst().orElse(null);
@@ -100,12 +86,7 @@ public class CooperationAgreement extends LifecycleAggregate {
     /** A new draft, dated {@code draftedOn}; the service fills in its terms. */
     static CooperationAgreement draft(LocalDate draftedOn, String by, LocalDate today) {
         CooperationAgreement agreement = new CooperationAgreement();
-        agreement.status = LIFECYCLE.initial();
-        agreement.begin(agreement.status, Drafted.DRAFT, draftedOn, by, today);
+        agreement.begin(draftedOn, by, today);
         return agreement;
-    }
-
-    enum Drafted {
-        DRAFT
     }
 }

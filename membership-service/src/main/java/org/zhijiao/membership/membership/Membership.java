@@ -15,6 +15,7 @@ import static org.zhijiao.membership.membership.MembershipStatus.SUSPENDED;
 import static org.zhijiao.membership.membership.MembershipStatus.UNDER_REVIEW;
 import static org.zhijiao.membership.membership.MembershipStatus.WITHDRAWN;
 
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -23,7 +24,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.JoinTable;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -35,24 +36,30 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.LifecycleAggregate;
 import org.zhijiao.commons.lifecycle.Lifecycle;
-import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.membership.organization.OrganizationKind;
 
 /** An organization's membership of the group, with every dated step of its lifecycle. */
 @Entity
 @Table(name = "membership")
-public class Membership extends LifecycleAggregate {
+@AssociationOverride(name = "history", joinTable = @JoinTable(name = "membership_transition",
+        joinColumns = @JoinColumn(name = "membership_id")))
+public class Membership extends LifecycleAggregate<MembershipStatus, MembershipAction> {
 
     public static final Lifecycle<MembershipStatus, MembershipAction> LIFECYCLE = Lifecycle
-            .of("membership", MembershipStatus.class, MembershipAction.class, APPLIED)
-            .allow(REVIEW, UNDER_REVIEW, APPLIED)
-            .allow(APPROVE, ACTIVE, UNDER_REVIEW)
-            .allow(REJECT, REJECTED, APPLIED, UNDER_REVIEW)
-            .allow(SUSPEND, SUSPENDED, ACTIVE)
-            .allow(REINSTATE, ACTIVE, SUSPENDED)
-            .allow(WITHDRAW, WITHDRAWN, APPLIED, UNDER_REVIEW, ACTIVE, SUSPENDED)
-            .allow(EXPEL, EXPELLED, ACTIVE, SUSPENDED)
+            .of("membership", MembershipStatus.class, MembershipAction.class, APPLIED, "APPLY")
+            .allow(REVIEW, "under-review", UNDER_REVIEW, APPLIED)
+            .allow(APPROVE, "activated", ACTIVE, UNDER_REVIEW)
+            .allow(REJECT, "rejected", REJECTED, APPLIED, UNDER_REVIEW)
+            .allow(SUSPEND, "suspended", SUSPENDED, ACTIVE)
+            .allow(REINSTATE, "reinstated", ACTIVE, SUSPENDED)
+            .allow(WITHDRAW, "withdrawn", WITHDRAWN, APPLIED, UNDER_REVIEW, ACTIVE, SUSPENDED)
+            .allow(EXPEL, "expelled", EXPELLED, ACTIVE, SUSPENDED)
             .build();
+
+    @Override
+    protected Lifecycle<MembershipStatus, MembershipAction> lifecycle() {
+        return LIFECYCLE;
+    }
 
     @Column(name = "organization_id", nullable = false)
     public UUID organizationId;
@@ -76,20 +83,6 @@ public class Membership extends LifecycleAggregate {
     @Column(name = "sub_alliance_history", nullable = false)
     public List<SubAllianceVersion> subAllianceHistory = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public MembershipStatus status;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "membership_transition", joinColumns = @JoinColumn(name = "membership_id"))
-    @OrderColumn(name = "seq")
-    public List<Transition> history = new ArrayList<>();
-
-    @Override
-    protected List<Transition> history() {
-        return history;
-    }
-
     /** A new application, dated {@code appliedOn}. */
     public static Membership apply(UUID id, UUID organizationId, OrganizationKind kind, MembershipRole role,
             Set<String> subAlliances, LocalDate appliedOn, String by, LocalDate today) {
@@ -100,23 +93,7 @@ public class Membership extends LifecycleAggregate {
         membership.role = role;
         membership.subAlliances = new TreeSet<>(subAlliances);
         membership.subAllianceHistory = new ArrayList<>(List.of(new SubAllianceVersion(null, List.copyOf(membership.subAlliances))));
-        membership.status = LIFECYCLE.initial();
-        membership.begin(APPLIED, Applied.APPLY, appliedOn, by, today);
+        membership.begin(appliedOn, by, today);
         return membership;
-    }
-
-    /** Moves the membership on by {@code action}, effective {@code on}; refuses what the lifecycle forbids. */
-    public Transition transition(MembershipAction action, LocalDate on, String reason, String by, LocalDate today) {
-        status = step(LIFECYCLE, status, action, on, reason, by, today);
-        return lastStep();
-    }
-
-    public MembershipStatus statusOn(LocalDate day) {
-        return statusOn(MembershipStatus.class, day);
-    }
-
-    /** The action recorded for the first step, which no client performs. */
-    enum Applied {
-        APPLY
     }
 }

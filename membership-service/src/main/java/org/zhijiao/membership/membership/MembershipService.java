@@ -16,7 +16,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.Ids;
@@ -33,7 +34,7 @@ import org.zhijiao.membership.reference.ReferenceDataService;
 import org.zhijiao.membership.reference.ReferenceKind;
 
 @ApplicationScoped
-public class MembershipService extends AggregateService<Membership, MembershipView> {
+public class MembershipService extends LifecycleService<Membership, MembershipAction, MembershipView> {
 
     public MembershipService() {
         super(new AggregateKind<>("Membership", Membership.class, Topics.MEMBERSHIPS, "membership",
@@ -118,47 +119,27 @@ public class MembershipService extends AggregateService<Membership, MembershipVi
         referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, alliances, "subAlliances");
         Membership membership = Membership.apply(Ids.newId(), organization.id, organization.kind, application.role(),
                 alliances, application.appliedOn(), by, today());
-        membership.persist();
-        return publish(membership, "applied");
+        return create(membership, "applied");
     }
 
     @Transactional
     public MembershipView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        Membership membership = findForChange(id, ifMatch);
-        membership.transition(request.action(), request.on(), request.reason(), by, today());
-        return publish(membership, changeName(request.action()));
+        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 
     @Transactional
     public MembershipView change(UUID id, MembershipChange change, String ifMatch) {
         Membership membership = findForChange(id, ifMatch);
-        if (Membership.LIFECYCLE.isTerminal(membership.status)) {
-            throw ProblemException.invalidTransition("membership", id, membership.status, "change");
-        }
-        if (change.role() != null) {
-            membership.role = change.role();
-        }
+        membership.requireNotTerminal("change");
+        Patch.given(change.role(), v -> membership.role = v);
         if (change.subAlliances() != null) {
             referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, change.subAlliances(), "subAlliances");
-            membership.subAlliances.retainAll(change.subAlliances());
-            membership.subAlliances.addAll(change.subAlliances());
+            Patch.replace(membership.subAlliances, change.subAlliances());
             // the same list back when nothing changed, so an unchanged PATCH publishes nothing
             membership.subAllianceHistory = DatedAttributes.append(membership.subAllianceHistory,
                     from -> new SubAllianceVersion(from, List.copyOf(membership.subAlliances)), SubAllianceVersion::from,
                     SubAllianceVersion::sameAlliances, change.effectiveOn(), today(), "effectiveOn");
         }
         return publish(membership, "changed");
-    }
-
-    private static String changeName(MembershipAction action) {
-        return switch (action) {
-            case REVIEW -> "under-review";
-            case APPROVE -> "activated";
-            case REJECT -> "rejected";
-            case SUSPEND -> "suspended";
-            case REINSTATE -> "reinstated";
-            case WITHDRAW -> "withdrawn";
-            case EXPEL -> "expelled";
-        };
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Ids;
@@ -58,8 +59,7 @@ public class OrganizationService extends AggregateService<Organization, Organiza
         organization.createdAt = OffsetDateTime.now();
         organization.updatedAt = organization.createdAt;
         apply(organization, request);
-        organization.persist();
-        return publish(organization, "registered");
+        return create(organization, "registered");
     }
 
     @Transactional
@@ -128,9 +128,7 @@ public class OrganizationService extends AggregateService<Organization, Organiza
         organization.kind = request.kind();
         organization.schoolLevel = request.schoolLevel();
         organization.enterpriseSize = request.enterpriseSize();
-        // in place: a collection replaced by an equal one would still count as a change
-        organization.industryChains.retainAll(chains);
-        organization.industryChains.addAll(chains);
+        Patch.replace(organization.industryChains, chains);
         organization.region = request.region().toRegion();
         // the same list back when no slicing attribute changed, so an unchanged PUT publishes nothing
         organization.attributeHistory = DatedAttributes.append(organization.attributeHistory,

@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
@@ -16,7 +16,7 @@ import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;
 import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
 
 @ApplicationScoped
-public class RecognitionService extends AggregateService<Recognition, RecognitionView> {
+public class RecognitionService extends LifecycleService<Recognition, RecognitionAction, RecognitionView> {
 
     public RecognitionService() {
         super(new AggregateKind<>("Recognition", Recognition.class, Topics.RECOGNITIONS, "recognition",
@@ -53,14 +53,11 @@ public class RecognitionService extends AggregateService<Recognition, Recognitio
         recognition.level = request.level();
         recognition.grantedBy = request.grantedBy();
         recognition.validUntil = request.validUntil();
-        recognition.persist();
-        return publish(recognition, "granted");
+        return create(recognition, "granted");
     }
 
     @Transactional
     public RecognitionView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        Recognition recognition = findForChange(id, ifMatch);
-        recognition.transition(request.action(), request.on(), request.reason(), by, today());
-        return publish(recognition, "revoked");
+        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 }

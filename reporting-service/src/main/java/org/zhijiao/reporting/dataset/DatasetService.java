@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.reporting.dataset.DatasetDtos.DatasetTotals;
@@ -95,31 +94,13 @@ public class DatasetService {
     /** Newest first; {@code schoolId} null = every school; superseded ones only when asked. */
     public Page<DatasetView> list(DatasetKind kind, Integer year, UUID schoolId, boolean includeSuperseded,
             String cursor, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            params.put("kind", kind);
-        }
-        if (year != null) {
-            query.append(" and year = :year");
-            params.put("year", year);
-        }
-        if (schoolId != null) {
-            query.append(" and schoolId = :school");
-            params.put("school", schoolId);
-        }
-        if (!includeSuperseded) {
-            query.append(" and supersededBy is null");
-        }
-        UUID after = Cursors.decode(cursor);
-        if (after != null) {
-            query.append(" and id < :after");
-            params.put("after", after);
-        }
-        List<DatasetSubmission> rows = DatasetSubmission.<DatasetSubmission>find(query + " order by id desc", params)
-                .range(0, limit).list();
-        return Cursors.page(rows, limit, s -> s.id).map(this::view);
+        return Where.all()
+                .and("kind = :kind", "kind", kind)
+                .and("year = :year", "year", year)
+                .and("schoolId = :school", "school", schoolId)
+                .and(!includeSuperseded, "supersededBy is null")
+                .newestFirst(DatasetSubmission.getEntityManager(), DatasetSubmission.class, s -> s.id, cursor, limit)
+                .map(this::view);
     }
 
     public DatasetTotals totals(DatasetKind kind, int year) {
