@@ -10,13 +10,27 @@ import java.util.stream.Collectors;
 /** The services the run command can launch, as fixed in docs/conventions.md. */
 enum PlatformService {
 
-    MEMBERSHIP("membership-service", 8081, 9081, 160, 12),
-    APPRENTICESHIP("apprenticeship-service", 8082, 9082, 160, 12),
+    MEMBERSHIP("membership-service", 8081, 9081, 160, 12, Collector.SERIAL),
+    APPRENTICESHIP("apprenticeship-service", 8082, 9082, 160, 12, Collector.SERIAL),
     // its counters keep memory independent of the number of aggregates; batches and caches are bounded. Its
     // consumer allocates a batch of events at a time and is throughput-bound: the young generation keeps the
-    // JVM's own sizing (a third of the heap) so that a batch dies young
-    REPORTING("reporting-service", 8083, 9083, 192, 0),
-    GATEWAY("gateway", 8080, 9080, 128, 12);
+    // JVM's own sizing so that a batch dies young. G1, not the serial collector: its reads have latency targets
+    // (a figure's p99 ≤ 50 ms) that a stop-the-world collection of the whole heap would miss, and at the scale
+    // reference G1 cost no consumer throughput (docs/benchmarks.md, "Reporting")
+    REPORTING("reporting-service", 8083, 9083, 192, 0, Collector.G1),
+    GATEWAY("gateway", 8080, 9080, 128, 12, Collector.SERIAL);
+
+    /** The garbage collector a service runs with. */
+    enum Collector {
+        SERIAL("-XX:+UseSerialGC"),
+        G1("-XX:+UseG1GC");
+
+        final String option;
+
+        Collector(String option) {
+            this.option = option;
+        }
+    }
 
     private static final int INITIAL_HEAP_MB = 64;
     private static final int METASPACE_GC_THRESHOLD_MB = 128;
@@ -29,13 +43,16 @@ enum PlatformService {
     private final int maxHeapMb;
     /** {@code -Xmn}, or 0 for the JVM's own sizing. */
     private final int youngGenerationMb;
+    private final Collector collector;
 
-    PlatformService(String module, int defaultPort, int defaultManagementPort, int maxHeapMb, int youngGenerationMb) {
+    PlatformService(String module, int defaultPort, int defaultManagementPort, int maxHeapMb, int youngGenerationMb,
+            Collector collector) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.defaultManagementPort = defaultManagementPort;
         this.maxHeapMb = maxHeapMb;
         this.youngGenerationMb = youngGenerationMb;
+        this.collector = collector;
     }
 
     /**
@@ -47,7 +64,8 @@ enum PlatformService {
      * <li>a young generation of 12 MB where requests allocate little and die young (membership, apprenticeship,
      * the gateway): an idle service's timers cycle through all of it, 21 MB by default, so it is all resident;</li>
      * <li>the serial collector, which on one or two cores and a small heap costs least memory and CPU (the JVM
-     * would pick it itself in a pod limited to one CPU; saying so keeps the run command and the pods alike);</li>
+     * would pick it itself in a pod limited to one CPU; saying so keeps the run command and the pods alike) —
+     * except for reporting-service, whose reads have latency targets: G1;</li>
      * <li>the C heap trimmed every {@value #TRIM_INTERVAL_MS} ms: glibc keeps what start-up freed (class parsing,
      * the JIT's arenas) otherwise, 17 to 27 MB of an idle service;</li>
      * <li>no full collection for metadata before {@value #METASPACE_GC_THRESHOLD_MB} MB of classes: with the
@@ -59,7 +77,7 @@ enum PlatformService {
         if (youngGenerationMb > 0) {
             options.add("-Xmn" + youngGenerationMb + "m");
         }
-        options.addAll(List.of("-XX:+UseSerialGC", "-XX:MetaspaceSize=" + METASPACE_GC_THRESHOLD_MB + "m",
+        options.addAll(List.of(collector.option, "-XX:MetaspaceSize=" + METASPACE_GC_THRESHOLD_MB + "m",
                 TRIM_NATIVE_HEAP, "-XX:+ExitOnOutOfMemoryError"));
         return List.copyOf(options);
     }
