@@ -10,27 +10,15 @@ import java.util.stream.Collectors;
 /** The services the run command can launch, as fixed in docs/conventions.md. */
 enum PlatformService {
 
-    MEMBERSHIP("membership-service", 8081, 9081, 160, 12, Collector.SERIAL),
-    APPRENTICESHIP("apprenticeship-service", 8082, 9082, 160, 12, Collector.SERIAL),
+    MEMBERSHIP("membership-service", 8081, 9081, 160, 12),
+    APPRENTICESHIP("apprenticeship-service", 8082, 9082, 160, 12),
     // its counters keep memory independent of the number of aggregates; batches and caches are bounded. Its
     // consumer allocates a batch of events at a time and is throughput-bound: the young generation keeps the
     // JVM's own sizing so that a batch dies young. G1, not the serial collector: its reads have latency targets
     // (a figure's p99 ≤ 50 ms) that a stop-the-world collection of the whole heap would miss, and at the scale
     // reference G1 cost no consumer throughput (docs/benchmarks.md, "Reporting")
-    REPORTING("reporting-service", 8083, 9083, 192, 0, Collector.G1),
-    GATEWAY("gateway", 8080, 9080, 128, 12, Collector.SERIAL);
-
-    /** The garbage collector a service runs with. */
-    enum Collector {
-        SERIAL("-XX:+UseSerialGC"),
-        G1("-XX:+UseG1GC");
-
-        final String option;
-
-        Collector(String option) {
-            this.option = option;
-        }
-    }
+    REPORTING("reporting-service", 8083, 9083, 192, 0),
+    GATEWAY("gateway", 8080, 9080, 128, 12);
 
     private static final int INITIAL_HEAP_MB = 64;
     private static final int METASPACE_GC_THRESHOLD_MB = 128;
@@ -43,16 +31,13 @@ enum PlatformService {
     private final int maxHeapMb;
     /** {@code -Xmn}, or 0 for the JVM's own sizing. */
     private final int youngGenerationMb;
-    private final Collector collector;
 
-    PlatformService(String module, int defaultPort, int defaultManagementPort, int maxHeapMb, int youngGenerationMb,
-            Collector collector) {
+    PlatformService(String module, int defaultPort, int defaultManagementPort, int maxHeapMb, int youngGenerationMb) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.defaultManagementPort = defaultManagementPort;
         this.maxHeapMb = maxHeapMb;
         this.youngGenerationMb = youngGenerationMb;
-        this.collector = collector;
     }
 
     /**
@@ -77,7 +62,9 @@ enum PlatformService {
         if (youngGenerationMb > 0) {
             options.add("-Xmn" + youngGenerationMb + "m");
         }
-        options.addAll(List.of(collector.option, "-XX:MetaspaceSize=" + METASPACE_GC_THRESHOLD_MB + "m",
+        // G1 for reporting-service only: see the comment on REPORTING
+        String collector = this == REPORTING ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
+        options.addAll(List.of(collector, "-XX:MetaspaceSize=" + METASPACE_GC_THRESHOLD_MB + "m",
                 TRIM_NATIVE_HEAP, "-XX:+ExitOnOutOfMemoryError"));
         return List.copyOf(options);
     }
