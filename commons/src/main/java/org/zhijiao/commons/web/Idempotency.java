@@ -111,20 +111,14 @@ public class Idempotency {
     }
 
     /**
-     * As {@link #create(String, String, String, Object, Supplier)} for an aggregate that then lives at
-     * {@code collection/<id>}: 201 with that Location, its representation and its version as ETag.
+     * As {@link #create(String, String, String, Object, Supplier)} for the calling client and the key it sent, for
+     * an aggregate that then lives at {@code collection/<id>}: 201 with that Location, its representation and its
+     * version as ETag.
      */
-    @Transactional
-    public Response createIn(String caller, String key, String collection, Object request,
-            Supplier<? extends Versioned> create) {
-        return create(caller, key, collection, request, () -> Created.in(collection, create.get()));
-    }
-
-    /** As {@link #createIn(String, String, String, Object, Supplier)} for the calling client and the key it sent. */
     @Transactional
     public Response createIn(IdempotencyKey key, String collection, Object request,
             Supplier<? extends Versioned> create) {
-        return createIn(caller.clientId(), key.value(), collection, request, create);
+        return create(caller.clientId(), key.value(), collection, request, () -> Created.in(collection, create.get()));
     }
 
     @Scheduled(every = "1h", delayed = "1m")
