@@ -4,11 +4,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGConnection;
 import org.zhijiao.reporting.counters.Deltas.Name;
 import org.zhijiao.reporting.counters.Spans.Series;
 
@@ -45,23 +49,11 @@ public class CounterStore {
      * writers of one stripe lock rows alike).
      */
     public void write(Connection c, Tables tables, Deltas deltas, int stripe) throws SQLException {
-        List<Name> names = new ArrayList<>(deltas.size());
-        List<long[]> changed = new ArrayList<>(deltas.size());
-        deltas.forEachRow((name, grain, bucket, entered, exited) -> {
-            names.add(name);
-            changed.add(new long[] {0, grain, bucket, entered, exited});
-        });
-        if (changed.isEmpty()) {
+        long[][] rows = rows(deltas);
+        int n = rows.length;
+        if (n == 0) {
             return;
         }
-        resolve(new HashSet<>(names));
-        for (int i = 0; i < names.size(); i++) {
-            changed.get(i)[0] = ids.get(names.get(i));
-        }
-        long[][] rows = changed.toArray(long[][]::new);
-        int n = rows.length;
-        Arrays.sort(rows, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
         String sql = """
                 INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
                 SELECT u.s, u.g, u.b, ?, u.e, u.x FROM unnest(?::int4[], ?::int2[], ?::int4[], ?::int8[], ?::int8[])
@@ -93,6 +85,77 @@ public class CounterStore {
                 s.setArray(6, c.createArrayOf("int8", exited));
                 s.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * The deltas as rows {series id, grain, bucket, entered, exited} in primary-key order, the series
+     * named first where this replica has not seen them.
+     */
+    private long[][] rows(Deltas deltas) {
+        List<Name> names = new ArrayList<>(deltas.size());
+        List<long[]> changed = new ArrayList<>(deltas.size());
+        deltas.forEachRow((name, grain, bucket, entered, exited) -> {
+            names.add(name);
+            changed.add(new long[] {0, grain, bucket, entered, exited});
+        });
+        if (changed.isEmpty()) {
+            return new long[0][];
+        }
+        resolve(new HashSet<>(names));
+        for (int i = 0; i < names.size(); i++) {
+            changed.get(i)[0] = ids.get(names.get(i));
+        }
+        long[][] rows = changed.toArray(long[][]::new);
+        Arrays.sort(rows, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+        return rows;
+    }
+
+    /**
+     * Starts a bulk count on {@code c} (a rebuild counting everything into empty counters): the deltas
+     * of {@link #append} go to a temporary table with COPY — no key lookups, no rows updated over and
+     * over as the same day buckets come up again — and {@link #finishBulk} adds their sums to the
+     * counters once. The table is the transaction's own and goes with it.
+     */
+    public void beginBulk(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TEMPORARY TABLE counter_bulk (series INT4, grain INT2, bucket INT4, entered INT8, exited INT8)
+                    ON COMMIT DROP""");
+        }
+    }
+
+    /** Appends the deltas to the bulk count {@link #beginBulk} started on {@code c}. */
+    public void append(Connection c, Deltas deltas) throws SQLException {
+        long[][] rows = rows(deltas);
+        StringBuilder text = new StringBuilder(rows.length * 24);
+        for (long[] row : rows) {
+            text.append(row[0]).append('\t').append(row[1]).append('\t').append(row[2]).append('\t').append(row[3])
+                    .append('\t').append(row[4]).append('\n');
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY counter_bulk (series, grain, bucket, entered, exited) FROM STDIN", new StringReader(text.toString()));
+        } catch (IOException e) {
+            throw new SQLException("Appending to the bulk count failed", e);
+        }
+    }
+
+    /** Adds the bulk count's sums to the counters' {@code stripe}, one row per bucket, and ends it. */
+    public void finishBulk(Connection c, Tables tables, int stripe) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
+                SELECT series, grain, bucket, ?, sum(entered), sum(exited) FROM counter_bulk
+                GROUP BY series, grain, bucket HAVING sum(entered) <> 0 OR sum(exited) <> 0 ORDER BY 1, 2, 3
+                ON CONFLICT (series, grain, bucket, stripe) DO UPDATE
+                SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited
+                """.formatted(tables.counter()))) {
+            s.setShort(1, (short) stripe);
+            s.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE counter_bulk");
         }
     }
 

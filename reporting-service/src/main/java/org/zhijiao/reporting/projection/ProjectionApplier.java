@@ -528,9 +528,10 @@ public class ProjectionApplier {
     /**
      * A rebuild's second phase: counts every entity of the (shadow) projections into its empty
      * counters with the same recount as the live path, a chunk of entities at a time. The caller's
-     * thread lists the chunks and writes the counters on {@code c}; {@link #COUNT_WORKERS} workers
-     * load each chunk's inputs (on connections of their own: the shadow projections are committed and
-     * no longer change) and recount it meanwhile.
+     * thread lists the chunks and appends their deltas to a bulk count on {@code c}, summed into the
+     * counters once at the end ({@link CounterStore#beginBulk}); {@link #COUNT_WORKERS} workers load
+     * each chunk's inputs (on connections of their own: the shadow projections are committed and no
+     * longer change) and recount it meanwhile.
      */
     public void countAll(Connection c, Tables tables, Runnable progress) throws SQLException {
         String p = tables.projection();
@@ -546,6 +547,7 @@ public class ProjectionApplier {
         ExecutorService workers = Executors.newFixedThreadPool(COUNT_WORKERS, r -> new Thread(r, "projection-rebuild-count"));
         Deque<Future<Deltas>> pending = new ArrayDeque<>();
         Deltas deltas = new Deltas();
+        counters.beginBulk(c);
         try {
             for (Map.Entry<Family, String> family : keys.entrySet()) {
                 String after = "";
@@ -608,7 +610,8 @@ public class ProjectionApplier {
                 }
             }
             drain(c, tables, pending, 0, deltas, progress);
-            counters.write(c, tables, deltas, REBUILD_STRIPE);
+            counters.append(c, deltas);
+            counters.finishBulk(c, tables, REBUILD_STRIPE);
         } finally {
             workers.shutdownNow();
         }
@@ -642,7 +645,7 @@ public class ProjectionApplier {
     private void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
             throws SQLException {
         if (deltas.size() > FLUSH_ROWS) {
-            counters.write(c, tables, deltas, REBUILD_STRIPE);
+            counters.append(c, deltas);
             deltas.clear();
         }
         progress.run();
