@@ -92,7 +92,11 @@ public interface GatewayConfig {
         @WithDefault("10m")
         Duration lifetime();
 
-        @WithDefault("zhijiao-gateway")
+        /**
+         * The tokens' {@code iss} and the RFC 8414 issuer: the gateway's public URL, the same value the services
+         * verify ({@code zhijiao.jwt.issuer}, which it follows unless set on its own).
+         */
+        @WithDefault("${zhijiao.jwt.issuer:http://localhost:8080}")
         String issuer();
 
         @WithDefault("zhijiao")

@@ -177,7 +177,12 @@ class OpenApiTest {
     void oauth2DiscoveryLeadsALibraryToTheRealTokenEndpointAndKeys() {
         var metadata = given().get("/.well-known/oauth-authorization-server").then().statusCode(200)
                 .contentType("application/json").extract().jsonPath();
-        assertThat(metadata.getString("issuer")).isEqualTo("zhijiao-gateway");
+        // RFC 8414: the issuer is a URL without query or fragment (clients compare it with where they discovered it)
+        URI issuer = URI.create(metadata.getString("issuer"));
+        assertThat(issuer.getScheme()).isIn("https", "http");
+        assertThat(issuer.getHost()).isNotBlank();
+        assertThat(issuer.getQuery()).isNull();
+        assertThat(issuer.getFragment()).isNull();
         assertThat(metadata.getList("grant_types_supported", String.class)).containsExactly("client_credentials");
         assertThat(metadata.getList("token_endpoint_auth_methods_supported", String.class))
                 .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post");

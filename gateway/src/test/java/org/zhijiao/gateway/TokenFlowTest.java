@@ -53,7 +53,7 @@ class TokenFlowTest {
         jws.setKey(jwks.findJsonWebKey(jws.getKeyIdHeaderValue(), "RSA", "sig", "RS256").getKey());
         assertThat(jws.verifySignature()).isTrue();
         JwtClaims claims = JwtClaims.parse(jws.getPayload());
-        assertThat(claims.getIssuer()).isEqualTo("zhijiao-gateway");
+        assertThat(claims.getIssuer()).isEqualTo("http://localhost:8080");
         assertThat(claims.getAudience()).containsExactly("zhijiao");
         assertThat(claims.getSubject()).isEqualTo(partner.clientId());
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("enterprise");

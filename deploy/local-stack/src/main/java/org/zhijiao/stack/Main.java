@@ -170,6 +170,8 @@ public final class Main {
     /** The configuration keys of docs/conventions.md, in their environment variable form. */
     private Map<String, String> environment(PlatformService service) throws IOException {
         Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(stack, service.id()));
+        // the tokens' issuer is the gateway's URL (RFC 8414), the same for the gateway and every service
+        environment.put("ZHIJIAO_JWT_ISSUER", localUrl(PlatformService.GATEWAY));
         if (service == PlatformService.REPORTING && options.demo()) {
             environment.putAll(ReferenceGroupLoader.reportingEnvironment());
         }

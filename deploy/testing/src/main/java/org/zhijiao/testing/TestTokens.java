@@ -24,7 +24,7 @@ import io.smallrye.jwt.build.Jwt;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "zhijiao-gateway";
+    public static final String ISSUER = "http://localhost:8080";
     public static final String AUDIENCE = "zhijiao";
 
     /** The organization of the group-level callers of {@link #admin()} and {@link #readOnly()}. */

@@ -38,7 +38,7 @@ class LocalStackTestResourceTest {
     @Test
     void configuresTheApplication() {
         assertEquals(LocalStackTestResource.stack().kafka().bootstrapServers(), config.get("kafka.bootstrap.servers"));
-        assertEquals("zhijiao-gateway", config.get("mp.jwt.verify.issuer"));
+        assertEquals(TestTokens.ISSUER, config.get("mp.jwt.verify.issuer"));
         assertEquals("zhijiao", config.get("mp.jwt.verify.audiences"));
         assertTrue(Files.isRegularFile(Path.of(config.get("mp.jwt.verify.publickey.location"))));
         assertTrue(Files.isRegularFile(Path.of(config.get("smallrye.jwt.sign.key.location"))));

@@ -34,7 +34,8 @@ public class AuthorizationServerMetadataResource {
 
     @Schema(name = "AuthorizationServerMetadata", description = "RFC 8414 metadata of the gateway's token service")
     public record Metadata(
-            @Schema(description = "The `iss` of the tokens issued here", example = "zhijiao-gateway") String issuer,
+            @Schema(description = "The gateway's public URL, also the `iss` of the tokens issued here",
+                    example = "https://api.zhijiao.example") String issuer,
             @JsonProperty("token_endpoint") @Schema(example = "https://api.zhijiao.example/oauth2/token") String tokenEndpoint,
             @JsonProperty("jwks_uri") @Schema(example = "https://api.zhijiao.example/oauth2/jwks") String jwksUri,
             @JsonProperty("grant_types_supported") @Schema(example = "[\"client_credentials\"]") List<String> grantTypes,
@@ -54,10 +55,10 @@ public class AuthorizationServerMetadataResource {
             description = "Where to get a token and which keys verify it, for OAuth2 libraries that discover them. "
                     + "Only the client-credentials grant is offered, with the client secret sent by HTTP Basic "
                     + "(`client_secret_basic`) or as form fields (`client_secret_post`); no scopes. The issuer is the "
-                    + "tokens' `iss` claim, which the services verify, rather than a URL.")
+                    + "gateway's public URL and the tokens' `iss` claim, which the services verify.")
     @APIResponse(responseCode = "200", description = "The metadata", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Metadata.class), examples = @ExampleObject(name = "metadata", value = """
-                    {"issuer": "zhijiao-gateway", "token_endpoint": "https://api.zhijiao.example/oauth2/token",
+                    {"issuer": "https://api.zhijiao.example", "token_endpoint": "https://api.zhijiao.example/oauth2/token",
                      "jwks_uri": "https://api.zhijiao.example/oauth2/jwks", "grant_types_supported": ["client_credentials"],
                      "response_types_supported": [],
                      "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],

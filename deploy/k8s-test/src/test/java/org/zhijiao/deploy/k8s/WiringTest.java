@@ -216,6 +216,38 @@ class WiringTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.zhijiao.deploy.k8s.Overlays#platforms")
+    void theTokenIssuerIsTheGatewaysPublicUrlForEveryService(Platform p) {
+        String issuer = environment(p, "gateway").get("ZHIJIAO_JWT_ISSUER");
+        assertThat(issuer).as("ZHIJIAO_JWT_ISSUER of the gateway").isNotNull();
+        // RFC 8414: a URL without query or fragment (https where the Ingress has TLS); the gateway's public URL
+        URI url = URI.create(issuer);
+        assertThat(url.getScheme()).isIn("http", "https");
+        assertThat(url.getQuery()).isNull();
+        assertThat(url.getFragment()).isNull();
+        assertThat(environment(p, "gateway").get("ZHIJIAO_GATEWAY_PUBLIC_URL")).isEqualTo(issuer);
+        for (String module : REPO.SERVICES) {
+            assertThat(environment(p, module).get("ZHIJIAO_JWT_ISSUER")).as(module + " verifies the gateway's tokens")
+                    .isEqualTo(issuer);
+        }
+        // where the Ingress names its hosts, the issuer is one of them
+        Set<String> hosts = new TreeSet<>();
+        Set<String> tls = new TreeSet<>();
+        p.all("Ingress", Ingress.class).forEach(i -> {
+            i.getSpec().getRules().forEach(r -> {
+                if (r.getHost() != null) {
+                    hosts.add(r.getHost());
+                }
+            });
+            i.getSpec().getTls().forEach(t -> tls.addAll(t.getHosts()));
+        });
+        assertThat(hosts).as("the Ingress hosts").contains(url.getHost());
+        if (tls.contains(url.getHost())) {
+            assertThat(url.getScheme()).isEqualTo("https");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.zhijiao.deploy.k8s.Overlays#platforms")
     void keyFilesAreMountedWhereTheConfigurationLooksForThem(Platform p) {
         for (String module : REPO.SERVICES) {
             Map<String, String> env = environment(p, module);
