@@ -160,6 +160,10 @@ public class RebuildService {
                     update(index);
                     progress.save();
                 }
+                // the count looks entities up by reference: without statistics of the filled table (its
+                // expression statistics came with LIKE ... INCLUDING ALL, empty) the planner scans it whole
+                update("ANALYZE " + Tables.SHADOW.projection());
+                update("ANALYZE " + Tables.SHADOW.cohortEnterprise());
                 QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
                     try (Connection c = dataSource.getConnection()) {
                         applier.countAll(c, Tables.SHADOW, progress::save);
