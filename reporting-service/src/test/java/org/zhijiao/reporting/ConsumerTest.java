@@ -108,7 +108,8 @@ class ConsumerTest {
         ObjectNode missingField = Events.membership(UUID.randomUUID(), UUID.randomUUID(), "SCHOOL", List.of(),
                 List.of(step("APPLIED", "APPLY", "2033-01-01")));
         ((ObjectNode) missingField.path("data")).remove("organizationId");
-        Events.sendRaw(Topics.MEMBERSHIPS, poison, missingField.toString());
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Events.sendRaw(Topics.MEMBERSHIPS, poison, missingField.toString(), traceparent);
 
         UUID after = UUID.randomUUID();
         Events.send(Topics.MEMBERSHIPS, Events.membership(after, UUID.randomUUID(), "OTHER", List.of(), List.of(
@@ -121,6 +122,8 @@ class ConsumerTest {
                 "unknown event type org.zhijiao.membership.exploded on zhijiao.membership.memberships",
                 "data.organizationId is required");
         assertThat(dead).extracting(e -> e.header("dead-letter-topic")).containsOnly(Topics.MEMBERSHIPS);
+        // a dead letter keeps the original's headers: the one written in a trace can be followed back to it
+        assertThat(dead).extracting(e -> e.header("traceparent")).containsExactly(null, null, traceparent);
         await().atMost(WAIT).untilAsserted(() -> assertThat(storedVersion(after)).isEqualTo(2));
     }
 

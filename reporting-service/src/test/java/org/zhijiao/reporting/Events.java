@@ -261,7 +261,7 @@ final class Events {
         sendRaw(topic, key, value, null);
     }
 
-    private static synchronized void sendRaw(String topic, String key, String value, String traceparent) {
+    static synchronized void sendRaw(String topic, String key, String value, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         if (traceparent != null) {

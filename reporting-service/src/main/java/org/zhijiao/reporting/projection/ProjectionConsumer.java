@@ -278,6 +278,8 @@ public class ProjectionConsumer {
         private void deadLetter(ConsumerRecord<String, String> record, String reason) {
             LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
             ProducerRecord<String, String> dead = new ProducerRecord<>(TopicContracts.DEAD_LETTERS, record.key(), record.value());
+            // the original headers too: its traceparent leads from the dead letter to the request that wrote it
+            record.headers().forEach(header -> dead.headers().add(header));
             dead.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
             dead.headers().add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
             dead.headers().add("dead-letter-partition",
