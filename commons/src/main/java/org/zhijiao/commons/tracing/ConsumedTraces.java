@@ -3,6 +3,7 @@ package org.zhijiao.commons.tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -67,6 +68,19 @@ public final class ConsumedTraces {
                 }
             }
             if (t.span() != null) {
+                t.span().end();
+            }
+        }
+    }
+
+    /**
+     * The batch was not committed (the consumer stopped first; whoever consumes next applies it again): ends
+     * its spans as errors saying why, so the traces show the attempt instead of losing it.
+     */
+    public void abandoned(String why) {
+        for (Traced t : traced) {
+            if (t.span() != null) {
+                t.span().setStatus(StatusCode.ERROR, why);
                 t.span().end();
             }
         }

@@ -222,6 +222,7 @@ public class ProjectionConsumer {
                 applied &= finished(other);
             }
             if (!applied) {
+                traces.abandoned("Not applied: the consumer stopped; the records are redelivered");
                 return; // shutting down: left uncommitted, redelivered to whoever consumes next, and the inbox skips what was applied
             }
             LOG.debugf("Poll of %d records in %d lanes committed in %d ms", records.count(), others.size() + 1,
