@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.web.Versioned;
 
@@ -78,7 +79,7 @@ public final class EnrollmentDtos {
             @Size(max = 500) @Schema(example = "Family moved to another city") String reason,
             @Schema(description = "Required to WITHDRAW") WithdrawalReason withdrawalReason,
             @Schema(description = "On WITHDRAW: whether the apprentice was still in probation; the current flag "
-                    + "when absent") Boolean inProbation) {
+                    + "when absent") Boolean inProbation) implements StepRequest<EnrollmentAction> {
     }
 
     @Schema(name = "TransferRequest", description = "A change of enterprise: this enrollment is withdrawn and a new "

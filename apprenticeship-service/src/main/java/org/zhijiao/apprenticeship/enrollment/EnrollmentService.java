@@ -24,14 +24,14 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentView;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class EnrollmentService extends AggregateService<Enrollment, EnrollmentView> {
+public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAction, EnrollmentView> {
 
     @Inject
     MemberDirectory directory;
@@ -102,13 +102,12 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
 
     @Transactional
     public EnrollmentView change(UUID id, EnrollmentChange change, String ifMatch) {
-        Enrollment enrollment = findForChange(id, ifMatch);
-        enrollment.requireNotTerminal("change");
-        Patch.given(change.studentNameZh(), v -> enrollment.studentNameZh = v);
-        Patch.given(change.studentNameEn(), v -> enrollment.studentNameEn = v);
-        Patch.given(change.apprenticeNumber(), v -> enrollment.apprenticeNumber = v);
-        Patch.given(change.inProbation(), v -> enrollment.inProbation = v);
-        return publish(enrollment, "changed");
+        return edit(id, ifMatch, enrollment -> {
+            Patch.given(change.studentNameZh(), v -> enrollment.studentNameZh = v);
+            Patch.given(change.studentNameEn(), v -> enrollment.studentNameEn = v);
+            Patch.given(change.apprenticeNumber(), v -> enrollment.apprenticeNumber = v);
+            Patch.given(change.inProbation(), v -> enrollment.inProbation = v);
+        });
     }
 
     @Transactional
@@ -134,30 +133,33 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
         return publish(enrollment, "staff-assigned");
     }
 
+    /**
+     * Moves the enrollment on; withdrawing records why (the reason is required) and whether it was still
+     * in probation, and an apprentice starts only once the cohort is ACTIVE.
+     */
     @Transactional
     public EnrollmentView transition(UUID id, EnrollmentTransitionRequest request, String ifMatch, String by) {
-        Enrollment enrollment = findForChange(id, ifMatch);
-        LocalDate today = today();
-        switch (request.action()) {
-            case WITHDRAW -> {
-                if (request.withdrawalReason() == null) {
-                    throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
+        return transition(id, request.action(), ifMatch, enrollment -> {
+            switch (request.action()) {
+                case WITHDRAW -> {
+                    if (request.withdrawalReason() == null) {
+                        throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
+                    }
+                    enrollment.withdraw(request.withdrawalReason(), request.reason(), request.inProbation(),
+                            request.on(), by, today());
                 }
-                enrollment.withdraw(request.withdrawalReason(), request.reason(), request.inProbation(), request.on(),
-                        by, today);
-            }
-            case START -> {
-                CohortStatus cohort = Cohort.<Cohort>findById(enrollment.cohortId).status;
-                if (cohort != CohortStatus.ACTIVE && Enrollment.LIFECYCLE.target(enrollment.status,
-                        EnrollmentAction.START).isPresent()) {
-                    throw ProblemException.conflict("cohortId", "cohort " + enrollment.cohortId + " is " + cohort
-                            + "; apprentices start once it is ACTIVE");
+                case START -> {
+                    CohortStatus cohort = Cohort.<Cohort>findById(enrollment.cohortId).status;
+                    if (cohort != CohortStatus.ACTIVE && Enrollment.LIFECYCLE.target(enrollment.status,
+                            EnrollmentAction.START).isPresent()) {
+                        throw ProblemException.conflict("cohortId", "cohort " + enrollment.cohortId + " is "
+                                + cohort + "; apprentices start once it is ACTIVE");
+                    }
+                    enrollment.transition(request.action(), request.on(), request.reason(), by, today());
                 }
-                enrollment.transition(request.action(), request.on(), request.reason(), by, today);
+                default -> enrollment.transition(request.action(), request.on(), request.reason(), by, today());
             }
-            default -> enrollment.transition(request.action(), request.on(), request.reason(), by, today);
-        }
-        return publish(enrollment, Enrollment.LIFECYCLE.change(request.action()));
+        });
     }
 
     /** The school of a cohort, if there is such a cohort. */

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
 import org.zhijiao.commons.events.Topics;
@@ -51,15 +50,7 @@ public class FacilityService extends LifecycleService<Facility, FacilityAction, 
 
     @Transactional
     public FacilityView replace(UUID id, FacilityRequest request, String ifMatch) {
-        Facility facility = findForChange(id, ifMatch);
-        facility.requireNotTerminal("change");
-        apply(facility, request);
-        return publish(facility, "changed");
-    }
-
-    @Transactional
-    public FacilityView transition(UUID id, TransitionRequest<FacilityAction> request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
+        return edit(id, ifMatch, facility -> apply(facility, request));
     }
 
     private void apply(Facility facility, FacilityRequest request) {

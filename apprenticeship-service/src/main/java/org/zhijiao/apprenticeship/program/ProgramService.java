@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
 import org.zhijiao.commons.events.Topics;
@@ -61,11 +60,6 @@ public class ProgramService extends LifecycleService<Program, ProgramAction, Pro
         }
         apply(program, request);
         return publish(program, "changed");
-    }
-
-    @Transactional
-    public ProgramView transition(UUID id, TransitionRequest<ProgramAction> request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 
     private void apply(Program program, ProgramRequest request) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
@@ -73,10 +72,5 @@ public class SpecialtyService extends LifecycleService<Specialty, SpecialtyActio
         Specialty specialty = findForChange(id, ifMatch);
         specialty.designate(request.level(), request.kind(), request.title(), request.from(), request.until());
         return publish(specialty, "designated");
-    }
-
-    @Transactional
-    public SpecialtyView transition(UUID id, TransitionRequest<SpecialtyAction> request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 }

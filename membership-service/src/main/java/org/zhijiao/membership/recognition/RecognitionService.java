@@ -13,7 +13,6 @@ import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.Organization;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionRequest;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;
-import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
 
 @ApplicationScoped
 public class RecognitionService extends LifecycleService<Recognition, RecognitionAction, RecognitionView> {
@@ -54,10 +53,5 @@ public class RecognitionService extends LifecycleService<Recognition, Recognitio
         recognition.grantedBy = request.grantedBy();
         recognition.validUntil = request.validUntil();
         return create(recognition, "granted");
-    }
-
-    @Transactional
-    public RecognitionView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 }
