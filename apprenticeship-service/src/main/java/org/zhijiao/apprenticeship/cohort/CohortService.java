@@ -23,9 +23,9 @@ import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.program.Program;
 import org.zhijiao.apprenticeship.program.ProgramStatus;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
-import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
@@ -79,8 +79,7 @@ public class CohortService extends LifecycleService<Cohort, CohortAction, Cohort
         Program program = publishedProgram(request.programId());
         directory.requireSchool("programId", program.schoolId);
         Cohort cohort = Cohort.plan(program.id, program.schoolId, null, request.plannedOn(), by, today());
-        cohort.nameZh = request.nameZh();
-        cohort.nameEn = request.nameEn();
+        cohort.name = new BilingualName(request.nameZh(), request.nameEn());
         cohort.batchNumber = request.batchNumber();
         cohort.schedule(request.startsOn(), request.endsOn());
         cohort.places.putAll(checkedPlaces(request.enterprises() == null ? List.of() : request.enterprises()));
@@ -98,8 +97,7 @@ public class CohortService extends LifecycleService<Cohort, CohortAction, Cohort
         Program program = publishedProgram(previous.programId);
         directory.requireSchool("schoolId", program.schoolId);
         Cohort cohort = Cohort.plan(program.id, program.schoolId, previous.id, null, by, today());
-        cohort.nameZh = request.nameZh();
-        cohort.nameEn = request.nameEn();
+        cohort.name = new BilingualName(request.nameZh(), request.nameEn());
         cohort.batchNumber = previous.batchNumber + 1;
         cohort.schedule(request.startsOn(), request.endsOn());
         cohort.places.putAll(checkedPlaces(previous.places.entrySet().stream()
@@ -123,8 +121,7 @@ public class CohortService extends LifecycleService<Cohort, CohortAction, Cohort
     @Transactional
     public CohortView change(UUID id, CohortChange change, String ifMatch) {
         return edit(id, ifMatch, cohort -> {
-            Patch.given(change.nameZh(), v -> cohort.nameZh = v);
-            Patch.given(change.nameEn(), v -> cohort.nameEn = v);
+            cohort.name = cohort.name.patched(change.nameZh(), change.nameEn());
             cohort.schedule(change.startsOn() != null ? change.startsOn() : cohort.startsOn,
                     change.endsOn() != null ? change.endsOn() : cohort.endsOn);
         });

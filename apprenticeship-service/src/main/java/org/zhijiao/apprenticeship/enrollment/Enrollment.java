@@ -14,8 +14,10 @@ import static org.zhijiao.apprenticeship.enrollment.EnrollmentStatus.REGISTERED;
 import static org.zhijiao.apprenticeship.enrollment.EnrollmentStatus.WITHDRAWN;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.problem.ProblemException;
@@ -76,11 +79,10 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
     @Column(name = "student_number", nullable = false, updatable = false)
     public String studentNumber;
 
-    @Column(name = "student_name_zh", nullable = false)
-    public String studentNameZh;
-
-    @Column(name = "student_name_en")
-    public String studentNameEn;
+    @Embedded
+    @AttributeOverride(name = "zh", column = @Column(name = "student_name_zh", nullable = false))
+    @AttributeOverride(name = "en", column = @Column(name = "student_name_en"))
+    public BilingualName studentName;
 
     @Column(name = "apprentice_number")
     public String apprenticeNumber;

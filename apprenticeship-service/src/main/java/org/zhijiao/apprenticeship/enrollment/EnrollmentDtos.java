@@ -148,8 +148,8 @@ public final class EnrollmentDtos {
 
         public static EnrollmentView of(Enrollment e) {
             return new EnrollmentView(e.id, e.cohortId, e.programId, e.schoolId, e.enterpriseId,
-                    new StudentDto(e.studentNumber, e.studentNameZh, e.studentNameEn), e.apprenticeNumber, e.inProbation,
-                    e.withdrawalReason, e.withdrawalNote, e.continuesEnrollmentId, AgreementView.of(e),
+                    new StudentDto(e.studentNumber, e.studentName.zh(), e.studentName.en()), e.apprenticeNumber,
+                    e.inProbation, e.withdrawalReason, e.withdrawalNote, e.continuesEnrollmentId, AgreementView.of(e),
                     e.assignments.stream().map(a -> new AssignmentView(a.role, a.name, a.staffNumber, a.validFrom,
                             a.validUntil)).toList(),
                     e.status, Enrollment.LIFECYCLE.allowed(e.status), List.copyOf(e.history), e.createdAt, e.version);

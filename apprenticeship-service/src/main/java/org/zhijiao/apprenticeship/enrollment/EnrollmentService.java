@@ -24,6 +24,7 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentView;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.Patch;
@@ -67,8 +68,7 @@ public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAc
         }
         Enrollment enrollment = newEnrollment(cohort, request.enterpriseId(), "enterpriseId",
                 request.student().studentNumber(), request.agreement(), null, request.on(), by);
-        enrollment.studentNameZh = request.student().nameZh();
-        enrollment.studentNameEn = request.student().nameEn();
+        enrollment.studentName = new BilingualName(request.student().nameZh(), request.student().nameEn());
         enrollment.apprenticeNumber = request.apprenticeNumber();
         enrollment.inProbation = request.inProbation() == null || request.inProbation();
         return create(enrollment, "created");
@@ -93,8 +93,7 @@ public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAc
         Enrollment next = newEnrollment(Cohort.findById(previous.cohortId, LockModeType.PESSIMISTIC_READ),
                 request.enterpriseId(), "enterpriseId", previous.studentNumber, wording, previous.id,
                 previous.lastStepOn(), by);
-        next.studentNameZh = previous.studentNameZh;
-        next.studentNameEn = previous.studentNameEn;
+        next.studentName = previous.studentName;
         next.apprenticeNumber = request.apprenticeNumber();
         next.inProbation = previous.inProbation;
         return create(next, "created");
@@ -103,8 +102,7 @@ public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAc
     @Transactional
     public EnrollmentView change(UUID id, EnrollmentChange change, String ifMatch) {
         return edit(id, ifMatch, enrollment -> {
-            Patch.given(change.studentNameZh(), v -> enrollment.studentNameZh = v);
-            Patch.given(change.studentNameEn(), v -> enrollment.studentNameEn = v);
+            enrollment.studentName = enrollment.studentName.patched(change.studentNameZh(), change.studentNameEn());
             Patch.given(change.apprenticeNumber(), v -> enrollment.apprenticeNumber = v);
             Patch.given(change.inProbation(), v -> enrollment.inProbation = v);
         });

@@ -11,6 +11,7 @@ import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Patch;
@@ -59,8 +60,7 @@ public class FacilityService extends LifecycleService<Facility, FacilityAction, 
                     EnumSet.of(OrganizationKind.SCHOOL, OrganizationKind.ENTERPRISE));
         }
         facility.type = request.type();
-        facility.nameZh = request.nameZh();
-        facility.nameEn = request.nameEn();
+        facility.name = new BilingualName(request.nameZh(), request.nameEn());
         Patch.replace(facility.hostOrganizationIds, request.hostOrganizationIds());
         facility.level = request.level();
         facility.capacity = request.capacity();

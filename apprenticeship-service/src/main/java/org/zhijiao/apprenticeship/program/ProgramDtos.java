@@ -76,8 +76,9 @@ public final class ProgramDtos {
             @Schema(example = "3") long version) implements Versioned {
 
         public static ProgramView of(Program p) {
-            return new ProgramView(p.id, p.kind, p.titleZh, p.titleEn, p.schoolId, Set.copyOf(p.partnerOrganizationIds),
-                    Set.copyOf(p.specialtyIds), new TrainingPlanDto(p.durationMonths, p.planSummary,
+            return new ProgramView(p.id, p.kind, p.title.zh(), p.title.en(), p.schoolId,
+                    Set.copyOf(p.partnerOrganizationIds), Set.copyOf(p.specialtyIds),
+                    new TrainingPlanDto(p.durationMonths, p.planSummary,
                             p.modules.stream().map(ModuleDto::of).toList()),
                     p.status, Program.LIFECYCLE.allowed(p.status), List.copyOf(p.history), p.createdAt, p.version);
         }

@@ -14,6 +14,7 @@ import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
 import org.zhijiao.apprenticeship.specialty.Specialty;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Patch;
@@ -76,8 +77,7 @@ public class ProgramService extends LifecycleService<Program, ProgramAction, Pro
             }
         }
         program.kind = request.kind();
-        program.titleZh = request.titleZh();
-        program.titleEn = request.titleEn();
+        program.title = new BilingualName(request.titleZh(), request.titleEn());
         Patch.replace(program.partnerOrganizationIds, partners);
         Patch.replace(program.specialtyIds, specialties);
         program.durationMonths = request.trainingPlan().durationMonths();

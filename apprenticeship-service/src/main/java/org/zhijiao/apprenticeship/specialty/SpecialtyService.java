@@ -13,7 +13,6 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.LifecycleService;
-import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
@@ -62,8 +61,7 @@ public class SpecialtyService extends LifecycleService<Specialty, SpecialtyActio
             directory.requireCluster("clusterCode", change.clusterCode());
             specialty.clusterCode = change.clusterCode();
         }
-        Patch.given(change.nameZh(), v -> specialty.nameZh = v);
-        Patch.given(change.nameEn(), v -> specialty.nameEn = v);
+        specialty.name = specialty.name.patched(change.nameZh(), change.nameEn());
         return publish(specialty, "changed");
     }
 

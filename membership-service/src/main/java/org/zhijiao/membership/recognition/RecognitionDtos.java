@@ -53,8 +53,8 @@ public final class RecognitionDtos {
             long version) implements Versioned {
 
         public static RecognitionView of(Recognition r) {
-            return new RecognitionView(r.id, r.holderOrganizationId, r.holderOrganizationId == null, r.titleZh,
-                    r.titleEn, r.level, r.grantedBy, r.awardedOn, r.validUntil, r.status, List.copyOf(r.history),
+            return new RecognitionView(r.id, r.holderOrganizationId, r.holderOrganizationId == null, r.title.zh(),
+                    r.title.en(), r.level, r.grantedBy, r.awardedOn, r.validUntil, r.status, List.copyOf(r.history),
                     r.createdAt, r.version);
         }
     }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
@@ -47,8 +48,7 @@ public class RecognitionService extends LifecycleService<Recognition, Recognitio
         }
         Recognition recognition = Recognition.grant(request.awardedOn(), by, today());
         recognition.holderOrganizationId = request.holderOrganizationId();
-        recognition.titleZh = request.titleZh();
-        recognition.titleEn = request.titleEn();
+        recognition.title = new BilingualName(request.titleZh(), request.titleEn());
         recognition.level = request.level();
         recognition.grantedBy = request.grantedBy();
         recognition.validUntil = request.validUntil();
