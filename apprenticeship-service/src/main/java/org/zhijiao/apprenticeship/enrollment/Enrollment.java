@@ -148,7 +148,7 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
             enrollment.sections.add(new SectionText(section, agreement.get(section), 1));
         }
         enrollment.begin(on, by, today);
-        enrollment.revisions.add(new Revision(1, EnumSet.allOf(AgreementSection.class), enrollment.lastStepOn(), by));
+        enrollment.revisions.add(Revision.of(1, EnumSet.allOf(AgreementSection.class), enrollment.lastStepOn(), by));
         return enrollment;
     }
 
@@ -171,7 +171,7 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
                 text.revisedInVersion = agreementVersion;
             }
         }
-        revisions.add(new Revision(agreementVersion, changed, today, by));
+        revisions.add(Revision.of(agreementVersion, changed, today, by));
         return true;
     }
 
@@ -250,13 +250,13 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
     public void assign(StaffRole role, String name, String staffNumber, LocalDate from) {
         requireNotTerminal("assign staff to");
         Optional<StaffAssignment> current = assignments.stream()
-                .filter(a -> a.role == role && a.validUntil == null).findFirst();
+                .filter(a -> a.role == role && a.validity.isOpen()).findFirst();
         if (current.isPresent()) {
-            if (!from.isAfter(current.get().validFrom)) {
-                throw ProblemException.invalid("from", "must be after " + current.get().validFrom + ", when "
+            if (!from.isAfter(current.get().validity.from())) {
+                throw ProblemException.invalid("from", "must be after " + current.get().validity.from() + ", when "
                         + current.get().name + " became " + role);
             }
-            current.get().validUntil = from.minusDays(1);
+            current.get().validity = current.get().validity.endingOn(from.minusDays(1));
         }
         assignments.add(new StaffAssignment(role, name, staffNumber, from));
     }

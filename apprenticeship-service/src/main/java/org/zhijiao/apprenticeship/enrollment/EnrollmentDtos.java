@@ -116,7 +116,8 @@ public final class EnrollmentDtos {
                             .map(c -> new ConfirmationView(c.party, c.confirmedVersion, c.confirmedOn, c.confirmedBy,
                                     c.covers(s))).toList())).toList();
             return new AgreementView(e.agreementVersion, e.fullyConfirmed(), sections, e.revisions.stream()
-                    .map(r -> new RevisionView(r.agreementVersion, r.sections(), r.revisedOn, r.revisedBy)).toList());
+                    .map(r -> new RevisionView(r.agreementVersion(), r.sections(), r.revisedOn(), r.revisedBy()))
+                    .toList());
         }
     }
 
@@ -150,8 +151,8 @@ public final class EnrollmentDtos {
             return new EnrollmentView(e.id, e.cohortId, e.programId, e.schoolId, e.enterpriseId,
                     new StudentDto(e.studentNumber, e.studentName.zh(), e.studentName.en()), e.apprenticeNumber,
                     e.inProbation, e.withdrawalReason, e.withdrawalNote, e.continuesEnrollmentId, AgreementView.of(e),
-                    e.assignments.stream().map(a -> new AssignmentView(a.role, a.name, a.staffNumber, a.validFrom,
-                            a.validUntil)).toList(),
+                    e.assignments.stream().map(a -> new AssignmentView(a.role, a.name, a.staffNumber, a.validity.from(),
+                            a.validity.until())).toList(),
                     e.status, Enrollment.LIFECYCLE.allowed(e.status), List.copyOf(e.history), e.createdAt, e.version);
         }
     }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
 import org.zhijiao.commons.aggregate.BilingualName;
+import org.zhijiao.commons.aggregate.Validity;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Ids;
@@ -84,8 +85,7 @@ public class Specialty extends LifecycleEntity<SpecialtyStatus, SpecialtyAction>
         designation.level = level;
         designation.kind = kind;
         designation.title = title;
-        designation.validFrom = from;
-        designation.validUntil = until;
+        designation.validity = new Validity(from, until);
         designations.add(designation);
         return designation;
     }
