@@ -29,7 +29,7 @@ public final class ProgramDtos {
             @Min(1) @Max(2000) @Schema(example = "120") int hours) {
 
         static ModuleDto of(TrainingModule m) {
-            return new ModuleDto(m.code, m.title, m.location, m.hours);
+            return new ModuleDto(m.code(), m.title(), m.location(), m.hours());
         }
 
         TrainingModule toModule() {

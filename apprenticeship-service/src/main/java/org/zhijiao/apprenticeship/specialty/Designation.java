@@ -11,24 +11,12 @@ import org.zhijiao.commons.aggregate.Validity;
 
 /** A designation a specialty holds over its {@code validity} (open-ended while it has no last day). */
 @Embeddable
-public class Designation {
-
-    @Column(name = "designation_id", nullable = false)
-    public UUID id;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public DesignationLevel level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public DesignationKind kind;
-
-    @Column(length = 300)
-    public String title;
-
-    @Embedded
-    public Validity validity;
+public record Designation(
+        @Column(name = "designation_id", nullable = false) UUID id,
+        @Enumerated(EnumType.STRING) @Column(nullable = false) DesignationLevel level,
+        @Enumerated(EnumType.STRING) @Column(nullable = false) DesignationKind kind,
+        @Column(length = 300) String title,
+        @Embedded Validity validity) {
 
     public boolean overlaps(DesignationLevel level, DesignationKind kind, LocalDate from, LocalDate until) {
         return this.level == level && this.kind == kind && validity.overlaps(from, until);

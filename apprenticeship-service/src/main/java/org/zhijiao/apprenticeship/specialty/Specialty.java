@@ -80,12 +80,7 @@ public class Specialty extends LifecycleEntity<SpecialtyStatus, SpecialtyAction>
             throw ProblemException.conflict("from", "specialty " + id + " already holds a " + level + " " + kind
                     + " designation over these dates");
         }
-        Designation designation = new Designation();
-        designation.id = Ids.newId();
-        designation.level = level;
-        designation.kind = kind;
-        designation.title = title;
-        designation.validity = new Validity(from, until);
+        Designation designation = new Designation(Ids.newId(), level, kind, title, new Validity(from, until));
         designations.add(designation);
         return designation;
     }

@@ -55,7 +55,7 @@ public final class SpecialtyDtos {
             LocalDate until) {
 
         static DesignationView of(Designation d) {
-            return new DesignationView(d.id, d.level, d.kind, d.title, d.validity.from(), d.validity.until());
+            return new DesignationView(d.id(), d.level(), d.kind(), d.title(), d.validity().from(), d.validity().until());
         }
     }
 
