@@ -13,6 +13,7 @@ import static org.zhijiao.apprenticeship.cohort.CohortStatus.RECRUITING;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.problem.ProblemException;
@@ -51,11 +53,8 @@ public class Cohort extends LifecycleEntity<CohortStatus, CohortAction> {
     @Column(name = "school_id", nullable = false, updatable = false)
     public UUID schoolId;
 
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
+    @Embedded
+    public BilingualName name;
 
     @Column(name = "batch_number", nullable = false)
     public int batchNumber;

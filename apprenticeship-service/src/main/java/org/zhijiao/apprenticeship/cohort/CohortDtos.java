@@ -81,8 +81,8 @@ public final class CohortDtos {
             @Schema(example = "4") long version) implements Versioned {
 
         public static CohortView of(Cohort c) {
-            return new CohortView(c.id, c.programId, c.schoolId, c.nameZh, c.nameEn, c.batchNumber, c.previousCohortId,
-                    c.startsOn, c.endsOn,
+            return new CohortView(c.id, c.programId, c.schoolId, c.name.zh(), c.name.en(), c.batchNumber,
+                    c.previousCohortId, c.startsOn, c.endsOn,
                     c.places.entrySet().stream().map(e -> new EnterprisePlaces(e.getKey(), e.getValue()))
                             .sorted(Comparator.comparing(EnterprisePlaces::enterpriseId)).toList(),
                     c.totalPlaces(), c.status, Cohort.LIFECYCLE.allowed(c.status), List.copyOf(c.history), c.createdAt,

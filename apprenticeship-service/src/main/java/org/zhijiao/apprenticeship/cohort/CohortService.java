@@ -18,21 +18,20 @@ import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortView;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.EnterprisePlaces;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.Occupancy;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.SuccessorRequest;
-import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.program.Program;
 import org.zhijiao.apprenticeship.program.ProgramStatus;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.BilingualName;
+import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
-import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class CohortService extends AggregateService<Cohort, CohortView> {
+public class CohortService extends LifecycleService<Cohort, CohortAction, CohortView> {
 
     public CohortService() {
         super(new AggregateKind<>("Cohort", Cohort.class, Topics.COHORTS, "cohort", CohortView::of));
@@ -80,8 +79,7 @@ public class CohortService extends AggregateService<Cohort, CohortView> {
         Program program = publishedProgram(request.programId());
         directory.requireSchool("programId", program.schoolId);
         Cohort cohort = Cohort.plan(program.id, program.schoolId, null, request.plannedOn(), by, today());
-        cohort.nameZh = request.nameZh();
-        cohort.nameEn = request.nameEn();
+        cohort.name = new BilingualName(request.nameZh(), request.nameEn());
         cohort.batchNumber = request.batchNumber();
         cohort.schedule(request.startsOn(), request.endsOn());
         cohort.places.putAll(checkedPlaces(request.enterprises() == null ? List.of() : request.enterprises()));
@@ -99,8 +97,7 @@ public class CohortService extends AggregateService<Cohort, CohortView> {
         Program program = publishedProgram(previous.programId);
         directory.requireSchool("schoolId", program.schoolId);
         Cohort cohort = Cohort.plan(program.id, program.schoolId, previous.id, null, by, today());
-        cohort.nameZh = request.nameZh();
-        cohort.nameEn = request.nameEn();
+        cohort.name = new BilingualName(request.nameZh(), request.nameEn());
         cohort.batchNumber = previous.batchNumber + 1;
         cohort.schedule(request.startsOn(), request.endsOn());
         cohort.places.putAll(checkedPlaces(previous.places.entrySet().stream()
@@ -123,13 +120,11 @@ public class CohortService extends AggregateService<Cohort, CohortView> {
 
     @Transactional
     public CohortView change(UUID id, CohortChange change, String ifMatch) {
-        Cohort cohort = findForChange(id, ifMatch);
-        cohort.requireNotTerminal("change");
-        Patch.given(change.nameZh(), v -> cohort.nameZh = v);
-        Patch.given(change.nameEn(), v -> cohort.nameEn = v);
-        cohort.schedule(change.startsOn() != null ? change.startsOn() : cohort.startsOn,
-                change.endsOn() != null ? change.endsOn() : cohort.endsOn);
-        return publish(cohort, "changed");
+        return edit(id, ifMatch, cohort -> {
+            cohort.name = cohort.name.patched(change.nameZh(), change.nameEn());
+            cohort.schedule(change.startsOn() != null ? change.startsOn() : cohort.startsOn,
+                    change.endsOn() != null ? change.endsOn() : cohort.endsOn);
+        });
     }
 
     /**
@@ -161,13 +156,12 @@ public class CohortService extends AggregateService<Cohort, CohortView> {
         return publish(cohort, "changed");
     }
 
-    @Transactional
-    public CohortView transition(UUID id, TransitionRequest<CohortAction> request, String ifMatch, String by) {
-        // enrollments hold the cohort row in share mode: a cancellation waits for them, and they for it
+    /** Enrollments hold the cohort row in share mode: a cancellation waits for them, and they for it. */
+    @Override
+    protected Cohort findForTransition(UUID id, String ifMatch) {
         Cohort cohort = findLocked(id, LockModeType.PESSIMISTIC_WRITE);
         ETags.requireIfMatch(ifMatch, cohort.version);
-        cohort.transition(request.action(), request.on(), request.reason(), by, today());
-        return publish(cohort, Cohort.LIFECYCLE.change(request.action()));
+        return cohort;
     }
 
     /** The school running a program, if there is such a program. */

@@ -14,8 +14,10 @@ import static org.zhijiao.apprenticeship.enrollment.EnrollmentStatus.REGISTERED;
 import static org.zhijiao.apprenticeship.enrollment.EnrollmentStatus.WITHDRAWN;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.problem.ProblemException;
@@ -76,11 +79,10 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
     @Column(name = "student_number", nullable = false, updatable = false)
     public String studentNumber;
 
-    @Column(name = "student_name_zh", nullable = false)
-    public String studentNameZh;
-
-    @Column(name = "student_name_en")
-    public String studentNameEn;
+    @Embedded
+    @AttributeOverride(name = "zh", column = @Column(name = "student_name_zh", nullable = false))
+    @AttributeOverride(name = "en", column = @Column(name = "student_name_en"))
+    public BilingualName studentName;
 
     @Column(name = "apprentice_number")
     public String apprenticeNumber;
@@ -146,7 +148,7 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
             enrollment.sections.add(new SectionText(section, agreement.get(section), 1));
         }
         enrollment.begin(on, by, today);
-        enrollment.revisions.add(new Revision(1, EnumSet.allOf(AgreementSection.class), enrollment.lastStepOn(), by));
+        enrollment.revisions.add(Revision.of(1, EnumSet.allOf(AgreementSection.class), enrollment.lastStepOn(), by));
         return enrollment;
     }
 
@@ -169,7 +171,7 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
                 text.revisedInVersion = agreementVersion;
             }
         }
-        revisions.add(new Revision(agreementVersion, changed, today, by));
+        revisions.add(Revision.of(agreementVersion, changed, today, by));
         return true;
     }
 
@@ -248,13 +250,13 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
     public void assign(StaffRole role, String name, String staffNumber, LocalDate from) {
         requireNotTerminal("assign staff to");
         Optional<StaffAssignment> current = assignments.stream()
-                .filter(a -> a.role == role && a.validUntil == null).findFirst();
+                .filter(a -> a.role == role && a.validity.isOpen()).findFirst();
         if (current.isPresent()) {
-            if (!from.isAfter(current.get().validFrom)) {
-                throw ProblemException.invalid("from", "must be after " + current.get().validFrom + ", when "
+            if (!from.isAfter(current.get().validity.from())) {
+                throw ProblemException.invalid("from", "must be after " + current.get().validity.from() + ", when "
                         + current.get().name + " became " + role);
             }
-            current.get().validUntil = from.minusDays(1);
+            current.get().validity = current.get().validity.endingOn(from.minusDays(1));
         }
         assignments.add(new StaffAssignment(role, name, staffNumber, from));
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.web.Versioned;
 
@@ -78,7 +79,7 @@ public final class EnrollmentDtos {
             @Size(max = 500) @Schema(example = "Family moved to another city") String reason,
             @Schema(description = "Required to WITHDRAW") WithdrawalReason withdrawalReason,
             @Schema(description = "On WITHDRAW: whether the apprentice was still in probation; the current flag "
-                    + "when absent") Boolean inProbation) {
+                    + "when absent") Boolean inProbation) implements StepRequest<EnrollmentAction> {
     }
 
     @Schema(name = "TransferRequest", description = "A change of enterprise: this enrollment is withdrawn and a new "
@@ -115,7 +116,8 @@ public final class EnrollmentDtos {
                             .map(c -> new ConfirmationView(c.party, c.confirmedVersion, c.confirmedOn, c.confirmedBy,
                                     c.covers(s))).toList())).toList();
             return new AgreementView(e.agreementVersion, e.fullyConfirmed(), sections, e.revisions.stream()
-                    .map(r -> new RevisionView(r.agreementVersion, r.sections(), r.revisedOn, r.revisedBy)).toList());
+                    .map(r -> new RevisionView(r.agreementVersion(), r.sections(), r.revisedOn(), r.revisedBy()))
+                    .toList());
         }
     }
 
@@ -147,10 +149,10 @@ public final class EnrollmentDtos {
 
         public static EnrollmentView of(Enrollment e) {
             return new EnrollmentView(e.id, e.cohortId, e.programId, e.schoolId, e.enterpriseId,
-                    new StudentDto(e.studentNumber, e.studentNameZh, e.studentNameEn), e.apprenticeNumber, e.inProbation,
-                    e.withdrawalReason, e.withdrawalNote, e.continuesEnrollmentId, AgreementView.of(e),
-                    e.assignments.stream().map(a -> new AssignmentView(a.role, a.name, a.staffNumber, a.validFrom,
-                            a.validUntil)).toList(),
+                    new StudentDto(e.studentNumber, e.studentName.zh(), e.studentName.en()), e.apprenticeNumber,
+                    e.inProbation, e.withdrawalReason, e.withdrawalNote, e.continuesEnrollmentId, AgreementView.of(e),
+                    e.assignments.stream().map(a -> new AssignmentView(a.role, a.name, a.staffNumber, a.validity.from(),
+                            a.validity.until())).toList(),
                     e.status, Enrollment.LIFECYCLE.allowed(e.status), List.copyOf(e.history), e.createdAt, e.version);
         }
     }

@@ -24,14 +24,15 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentView;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.BilingualName;
+import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class EnrollmentService extends AggregateService<Enrollment, EnrollmentView> {
+public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAction, EnrollmentView> {
 
     @Inject
     MemberDirectory directory;
@@ -67,8 +68,7 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
         }
         Enrollment enrollment = newEnrollment(cohort, request.enterpriseId(), "enterpriseId",
                 request.student().studentNumber(), request.agreement(), null, request.on(), by);
-        enrollment.studentNameZh = request.student().nameZh();
-        enrollment.studentNameEn = request.student().nameEn();
+        enrollment.studentName = new BilingualName(request.student().nameZh(), request.student().nameEn());
         enrollment.apprenticeNumber = request.apprenticeNumber();
         enrollment.inProbation = request.inProbation() == null || request.inProbation();
         return create(enrollment, "created");
@@ -93,8 +93,7 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
         Enrollment next = newEnrollment(Cohort.findById(previous.cohortId, LockModeType.PESSIMISTIC_READ),
                 request.enterpriseId(), "enterpriseId", previous.studentNumber, wording, previous.id,
                 previous.lastStepOn(), by);
-        next.studentNameZh = previous.studentNameZh;
-        next.studentNameEn = previous.studentNameEn;
+        next.studentName = previous.studentName;
         next.apprenticeNumber = request.apprenticeNumber();
         next.inProbation = previous.inProbation;
         return create(next, "created");
@@ -102,13 +101,11 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
 
     @Transactional
     public EnrollmentView change(UUID id, EnrollmentChange change, String ifMatch) {
-        Enrollment enrollment = findForChange(id, ifMatch);
-        enrollment.requireNotTerminal("change");
-        Patch.given(change.studentNameZh(), v -> enrollment.studentNameZh = v);
-        Patch.given(change.studentNameEn(), v -> enrollment.studentNameEn = v);
-        Patch.given(change.apprenticeNumber(), v -> enrollment.apprenticeNumber = v);
-        Patch.given(change.inProbation(), v -> enrollment.inProbation = v);
-        return publish(enrollment, "changed");
+        return edit(id, ifMatch, enrollment -> {
+            enrollment.studentName = enrollment.studentName.patched(change.studentNameZh(), change.studentNameEn());
+            Patch.given(change.apprenticeNumber(), v -> enrollment.apprenticeNumber = v);
+            Patch.given(change.inProbation(), v -> enrollment.inProbation = v);
+        });
     }
 
     @Transactional
@@ -134,30 +131,33 @@ public class EnrollmentService extends AggregateService<Enrollment, EnrollmentVi
         return publish(enrollment, "staff-assigned");
     }
 
+    /**
+     * Moves the enrollment on; withdrawing records why (the reason is required) and whether it was still
+     * in probation, and an apprentice starts only once the cohort is ACTIVE.
+     */
     @Transactional
     public EnrollmentView transition(UUID id, EnrollmentTransitionRequest request, String ifMatch, String by) {
-        Enrollment enrollment = findForChange(id, ifMatch);
-        LocalDate today = today();
-        switch (request.action()) {
-            case WITHDRAW -> {
-                if (request.withdrawalReason() == null) {
-                    throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
+        return transition(id, request.action(), ifMatch, enrollment -> {
+            switch (request.action()) {
+                case WITHDRAW -> {
+                    if (request.withdrawalReason() == null) {
+                        throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
+                    }
+                    enrollment.withdraw(request.withdrawalReason(), request.reason(), request.inProbation(),
+                            request.on(), by, today());
                 }
-                enrollment.withdraw(request.withdrawalReason(), request.reason(), request.inProbation(), request.on(),
-                        by, today);
-            }
-            case START -> {
-                CohortStatus cohort = Cohort.<Cohort>findById(enrollment.cohortId).status;
-                if (cohort != CohortStatus.ACTIVE && Enrollment.LIFECYCLE.target(enrollment.status,
-                        EnrollmentAction.START).isPresent()) {
-                    throw ProblemException.conflict("cohortId", "cohort " + enrollment.cohortId + " is " + cohort
-                            + "; apprentices start once it is ACTIVE");
+                case START -> {
+                    CohortStatus cohort = Cohort.<Cohort>findById(enrollment.cohortId).status;
+                    if (cohort != CohortStatus.ACTIVE && Enrollment.LIFECYCLE.target(enrollment.status,
+                            EnrollmentAction.START).isPresent()) {
+                        throw ProblemException.conflict("cohortId", "cohort " + enrollment.cohortId + " is "
+                                + cohort + "; apprentices start once it is ACTIVE");
+                    }
+                    enrollment.transition(request.action(), request.on(), request.reason(), by, today());
                 }
-                enrollment.transition(request.action(), request.on(), request.reason(), by, today);
+                default -> enrollment.transition(request.action(), request.on(), request.reason(), by, today());
             }
-            default -> enrollment.transition(request.action(), request.on(), request.reason(), by, today);
-        }
-        return publish(enrollment, Enrollment.LIFECYCLE.change(request.action()));
+        });
     }
 
     /** The school of a cohort, if there is such a cohort. */

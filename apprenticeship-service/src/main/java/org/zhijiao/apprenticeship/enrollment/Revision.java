@@ -8,31 +8,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One version of the agreement: which sections it introduced or changed, when and by whom. */
+/**
+ * One version of the agreement: which sections it introduced or changed (comma-separated names), when and
+ * by whom. A version once made does not change.
+ */
 @Embeddable
-public class Revision {
+public record Revision(
+        @Column(name = "agreement_version", nullable = false) int agreementVersion,
+        @Column(name = "changed_sections", nullable = false) String changedSections,
+        @Column(name = "revised_on", nullable = false) LocalDate revisedOn,
+        @Column(name = "revised_by") String revisedBy) {
 
-    @Column(name = "agreement_version", nullable = false)
-    public int agreementVersion;
-
-    /** Comma-separated section names. */
-    @Column(name = "changed_sections", nullable = false)
-    public String changedSections;
-
-    @Column(name = "revised_on", nullable = false)
-    public LocalDate revisedOn;
-
-    @Column(name = "revised_by")
-    public String revisedBy;
-
-    public Revision() {
-    }
-
-    Revision(int agreementVersion, Collection<AgreementSection> changed, LocalDate revisedOn, String revisedBy) {
-        this.agreementVersion = agreementVersion;
-        this.changedSections = changed.stream().map(Enum::name).collect(Collectors.joining(","));
-        this.revisedOn = revisedOn;
-        this.revisedBy = revisedBy;
+    static Revision of(int agreementVersion, Collection<AgreementSection> changed, LocalDate revisedOn,
+            String revisedBy) {
+        return new Revision(agreementVersion, changed.stream().map(Enum::name).collect(Collectors.joining(",")),
+                revisedOn, revisedBy);
     }
 
     public List<AgreementSection> sections() {

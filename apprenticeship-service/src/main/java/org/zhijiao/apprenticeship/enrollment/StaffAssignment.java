@@ -2,9 +2,11 @@ package org.zhijiao.apprenticeship.enrollment;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
+import org.zhijiao.commons.aggregate.Validity;
 
 /** A mentor or teacher assigned to the apprentice from one day until another (open while current). */
 @Embeddable
@@ -20,19 +22,16 @@ public class StaffAssignment {
     @Column(name = "staff_number", length = 40)
     public String staffNumber;
 
-    @Column(name = "valid_from", nullable = false)
-    public LocalDate validFrom;
-
-    @Column(name = "valid_until")
-    public LocalDate validUntil;
+    @Embedded
+    public Validity validity;
 
     public StaffAssignment() {
     }
 
-    StaffAssignment(StaffRole role, String name, String staffNumber, LocalDate validFrom) {
+    StaffAssignment(StaffRole role, String name, String staffNumber, LocalDate from) {
         this.role = role;
         this.name = name;
         this.staffNumber = staffNumber;
-        this.validFrom = validFrom;
+        this.validity = new Validity(from, null);
     }
 }

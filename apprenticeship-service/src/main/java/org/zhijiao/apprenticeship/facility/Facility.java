@@ -12,6 +12,7 @@ import static org.zhijiao.apprenticeship.facility.FacilityStatus.SUSPENDED;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 
 /** A studio, factory-in-school, training center or off-campus base, co-built by its host organizations. */
@@ -47,11 +49,8 @@ public class Facility extends LifecycleEntity<FacilityStatus, FacilityAction> {
     @Column(nullable = false)
     public FacilityType type;
 
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
+    @Embedded
+    public BilingualName name;
 
     @ElementCollection
     @CollectionTable(name = "facility_host", joinColumns = @JoinColumn(name = "facility_id"))

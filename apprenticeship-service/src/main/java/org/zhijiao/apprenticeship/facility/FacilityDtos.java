@@ -49,7 +49,7 @@ public final class FacilityDtos {
             @Schema(example = "2") long version) implements Versioned {
 
         public static FacilityView of(Facility f) {
-            return new FacilityView(f.id, f.type, f.nameZh, f.nameEn, Set.copyOf(f.hostOrganizationIds), f.level,
+            return new FacilityView(f.id, f.type, f.name.zh(), f.name.en(), Set.copyOf(f.hostOrganizationIds), f.level,
                     f.capacity, f.focus, f.status, Facility.LIFECYCLE.allowed(f.status), List.copyOf(f.history),
                     f.createdAt, f.version);
         }

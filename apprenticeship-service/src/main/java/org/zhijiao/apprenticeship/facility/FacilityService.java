@@ -5,13 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Patch;
@@ -51,15 +51,7 @@ public class FacilityService extends LifecycleService<Facility, FacilityAction, 
 
     @Transactional
     public FacilityView replace(UUID id, FacilityRequest request, String ifMatch) {
-        Facility facility = findForChange(id, ifMatch);
-        facility.requireNotTerminal("change");
-        apply(facility, request);
-        return publish(facility, "changed");
-    }
-
-    @Transactional
-    public FacilityView transition(UUID id, TransitionRequest<FacilityAction> request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
+        return edit(id, ifMatch, facility -> apply(facility, request));
     }
 
     private void apply(Facility facility, FacilityRequest request) {
@@ -68,8 +60,7 @@ public class FacilityService extends LifecycleService<Facility, FacilityAction, 
                     EnumSet.of(OrganizationKind.SCHOOL, OrganizationKind.ENTERPRISE));
         }
         facility.type = request.type();
-        facility.nameZh = request.nameZh();
-        facility.nameEn = request.nameEn();
+        facility.name = new BilingualName(request.nameZh(), request.nameEn());
         Patch.replace(facility.hostOrganizationIds, request.hostOrganizationIds());
         facility.level = request.level();
         facility.capacity = request.capacity();

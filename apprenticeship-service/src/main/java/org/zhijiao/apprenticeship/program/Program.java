@@ -10,8 +10,10 @@ import static org.zhijiao.apprenticeship.program.ProgramStatus.PUBLISHED;
 import static org.zhijiao.apprenticeship.program.ProgramStatus.RETIRED;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,6 +28,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.problem.ProblemException;
 
@@ -51,11 +54,10 @@ public class Program extends LifecycleEntity<ProgramStatus, ProgramAction> {
     @Column(nullable = false)
     public ProgramKind kind;
 
-    @Column(name = "title_zh", nullable = false)
-    public String titleZh;
-
-    @Column(name = "title_en")
-    public String titleEn;
+    @Embedded
+    @AttributeOverride(name = "zh", column = @Column(name = "title_zh", nullable = false))
+    @AttributeOverride(name = "en", column = @Column(name = "title_en"))
+    public BilingualName title;
 
     /** The member school that runs it. */
     @Column(name = "school_id", nullable = false, updatable = false)

@@ -29,7 +29,7 @@ public final class ProgramDtos {
             @Min(1) @Max(2000) @Schema(example = "120") int hours) {
 
         static ModuleDto of(TrainingModule m) {
-            return new ModuleDto(m.code, m.title, m.location, m.hours);
+            return new ModuleDto(m.code(), m.title(), m.location(), m.hours());
         }
 
         TrainingModule toModule() {
@@ -76,8 +76,9 @@ public final class ProgramDtos {
             @Schema(example = "3") long version) implements Versioned {
 
         public static ProgramView of(Program p) {
-            return new ProgramView(p.id, p.kind, p.titleZh, p.titleEn, p.schoolId, Set.copyOf(p.partnerOrganizationIds),
-                    Set.copyOf(p.specialtyIds), new TrainingPlanDto(p.durationMonths, p.planSummary,
+            return new ProgramView(p.id, p.kind, p.title.zh(), p.title.en(), p.schoolId,
+                    Set.copyOf(p.partnerOrganizationIds), Set.copyOf(p.specialtyIds),
+                    new TrainingPlanDto(p.durationMonths, p.planSummary,
                             p.modules.stream().map(ModuleDto::of).toList()),
                     p.status, Program.LIFECYCLE.allowed(p.status), List.copyOf(p.history), p.createdAt, p.version);
         }

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
 import org.zhijiao.commons.events.Topics;
@@ -15,6 +14,7 @@ import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
 import org.zhijiao.apprenticeship.specialty.Specialty;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Patch;
@@ -63,11 +63,6 @@ public class ProgramService extends LifecycleService<Program, ProgramAction, Pro
         return publish(program, "changed");
     }
 
-    @Transactional
-    public ProgramView transition(UUID id, TransitionRequest<ProgramAction> request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
-    }
-
     private void apply(Program program, ProgramRequest request) {
         Set<UUID> partners = request.partnerOrganizationIds() == null ? Set.of() : request.partnerOrganizationIds();
         for (UUID partner : partners) {
@@ -82,8 +77,7 @@ public class ProgramService extends LifecycleService<Program, ProgramAction, Pro
             }
         }
         program.kind = request.kind();
-        program.titleZh = request.titleZh();
-        program.titleEn = request.titleEn();
+        program.title = new BilingualName(request.titleZh(), request.titleEn());
         Patch.replace(program.partnerOrganizationIds, partners);
         Patch.replace(program.specialtyIds, specialties);
         program.durationMonths = request.trainingPlan().durationMonths();

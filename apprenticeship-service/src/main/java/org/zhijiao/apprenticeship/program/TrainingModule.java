@@ -5,30 +5,11 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-/** One module of a program's training plan. */
+/** One module of a program's training plan; a revised plan replaces its modules. */
 @Embeddable
-public class TrainingModule {
-
-    @Column(nullable = false, length = 40)
-    public String code;
-
-    @Column(nullable = false, length = 300)
-    public String title;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public ModuleLocation location;
-
-    @Column(nullable = false)
-    public int hours;
-
-    public TrainingModule() {
-    }
-
-    public TrainingModule(String code, String title, ModuleLocation location, int hours) {
-        this.code = code;
-        this.title = title;
-        this.location = location;
-        this.hours = hours;
-    }
+public record TrainingModule(
+        @Column(nullable = false, length = 40) String code,
+        @Column(nullable = false, length = 300) String title,
+        @Enumerated(EnumType.STRING) @Column(nullable = false) ModuleLocation location,
+        @Column(nullable = false) int hours) {
 }

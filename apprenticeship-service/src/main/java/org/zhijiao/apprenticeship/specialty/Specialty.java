@@ -8,6 +8,7 @@ import static org.zhijiao.apprenticeship.specialty.SpecialtyStatus.OFFERED;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.zhijiao.apprenticeship.common.LifecycleEntity;
+import org.zhijiao.commons.aggregate.BilingualName;
+import org.zhijiao.commons.aggregate.Validity;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Ids;
@@ -44,11 +47,8 @@ public class Specialty extends LifecycleEntity<SpecialtyStatus, SpecialtyAction>
     @Column(nullable = false, updatable = false)
     public String code;
 
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
+    @Embedded
+    public BilingualName name;
 
     @Column(name = "cluster_code", nullable = false)
     public String clusterCode;
@@ -64,8 +64,7 @@ public class Specialty extends LifecycleEntity<SpecialtyStatus, SpecialtyAction>
         Specialty specialty = new Specialty();
         specialty.schoolId = schoolId;
         specialty.code = code;
-        specialty.nameZh = nameZh;
-        specialty.nameEn = nameEn;
+        specialty.name = new BilingualName(nameZh, nameEn);
         specialty.clusterCode = clusterCode;
         specialty.begin(offeredOn, by, today);
         return specialty;
@@ -81,13 +80,7 @@ public class Specialty extends LifecycleEntity<SpecialtyStatus, SpecialtyAction>
             throw ProblemException.conflict("from", "specialty " + id + " already holds a " + level + " " + kind
                     + " designation over these dates");
         }
-        Designation designation = new Designation();
-        designation.id = Ids.newId();
-        designation.level = level;
-        designation.kind = kind;
-        designation.title = title;
-        designation.validFrom = from;
-        designation.validUntil = until;
+        Designation designation = new Designation(Ids.newId(), level, kind, title, new Validity(from, until));
         designations.add(designation);
         return designation;
     }

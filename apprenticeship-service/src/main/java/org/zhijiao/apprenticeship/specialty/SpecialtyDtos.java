@@ -55,7 +55,7 @@ public final class SpecialtyDtos {
             LocalDate until) {
 
         static DesignationView of(Designation d) {
-            return new DesignationView(d.id, d.level, d.kind, d.title, d.validFrom, d.validUntil);
+            return new DesignationView(d.id(), d.level(), d.kind(), d.title(), d.validity().from(), d.validity().until());
         }
     }
 
@@ -75,7 +75,7 @@ public final class SpecialtyDtos {
             @Schema(example = "1") long version) implements Versioned {
 
         public static SpecialtyView of(Specialty s) {
-            return new SpecialtyView(s.id, s.schoolId, s.code, s.nameZh, s.nameEn, s.clusterCode,
+            return new SpecialtyView(s.id, s.schoolId, s.code, s.name.zh(), s.name.en(), s.clusterCode,
                     s.designations.stream().map(DesignationView::of).toList(), s.status,
                     Specialty.LIFECYCLE.allowed(s.status), List.copyOf(s.history), s.createdAt, s.version);
         }

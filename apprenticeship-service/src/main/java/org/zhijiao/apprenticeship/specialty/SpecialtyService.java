@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
@@ -14,7 +13,6 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.LifecycleService;
-import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
@@ -63,8 +61,7 @@ public class SpecialtyService extends LifecycleService<Specialty, SpecialtyActio
             directory.requireCluster("clusterCode", change.clusterCode());
             specialty.clusterCode = change.clusterCode();
         }
-        Patch.given(change.nameZh(), v -> specialty.nameZh = v);
-        Patch.given(change.nameEn(), v -> specialty.nameEn = v);
+        specialty.name = specialty.name.patched(change.nameZh(), change.nameEn());
         return publish(specialty, "changed");
     }
 
@@ -73,10 +70,5 @@ public class SpecialtyService extends LifecycleService<Specialty, SpecialtyActio
         Specialty specialty = findForChange(id, ifMatch);
         specialty.designate(request.level(), request.kind(), request.title(), request.from(), request.until());
         return publish(specialty, "designated");
-    }
-
-    @Transactional
-    public SpecialtyView transition(UUID id, TransitionRequest<SpecialtyAction> request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.web.Versioned;
 
@@ -35,7 +36,7 @@ public final class AgreementDtos {
     public record TransitionRequest(
             @NotNull @Schema(example = "SIGN") AgreementAction action,
             @Schema(example = "2022-08-20") LocalDate on,
-            @Size(max = 500) String reason) {
+            @Size(max = 500) String reason) implements StepRequest<AgreementAction> {
     }
 
     @Schema(name = "CooperationAgreement")

@@ -5,19 +5,20 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
-import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.aggregate.Where;
+import org.zhijiao.commons.lifecycle.StepRequest;
+import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementRequest;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementView;
-import org.zhijiao.membership.agreement.AgreementDtos.TransitionRequest;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.Organization;
 
 @ApplicationScoped
-public class AgreementService extends AggregateService<CooperationAgreement, AgreementView> {
+public class AgreementService extends LifecycleService<CooperationAgreement, AgreementAction, AgreementView> {
 
     public AgreementService() {
         super(new AggregateKind<>("Agreement", CooperationAgreement.class, Topics.AGREEMENTS, "agreement",
@@ -56,20 +57,22 @@ public class AgreementService extends AggregateService<CooperationAgreement, Agr
      * Moves the agreement on. Signing an agreement that supersedes another marks that one
      * SUPERSEDED on the same day, in the same transaction.
      */
+    @Override
     @Transactional
-    public AgreementView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        CooperationAgreement agreement = findForChange(id, ifMatch);
-        if (request.action() == AgreementAction.SUPERSEDE) {
-            throw ProblemException.invalid("action", "an agreement is superseded by signing its successor");
-        }
-        LocalDate today = today();
-        var step = agreement.transition(request.action(), request.on(), request.reason(), by, today);
-        if (request.action() == AgreementAction.SIGN && agreement.supersedes != null) {
-            CooperationAgreement predecessor = find(agreement.supersedes);
-            predecessor.transition(AgreementAction.SUPERSEDE, step.on, "superseded by " + agreement.id, by, today);
-            publish(predecessor, CooperationAgreement.LIFECYCLE.change(AgreementAction.SUPERSEDE));
-        }
-        return publish(agreement, CooperationAgreement.LIFECYCLE.change(request.action()));
+    public AgreementView transition(UUID id, StepRequest<AgreementAction> request, String ifMatch, String by) {
+        return transition(id, request.action(), ifMatch, agreement -> {
+            if (request.action() == AgreementAction.SUPERSEDE) {
+                throw ProblemException.invalid("action", "an agreement is superseded by signing its successor");
+            }
+            LocalDate today = today();
+            Transition step = agreement.transition(request.action(), request.on(), request.reason(), by, today);
+            if (request.action() == AgreementAction.SIGN && agreement.supersedes != null) {
+                CooperationAgreement predecessor = find(agreement.supersedes);
+                predecessor.transition(AgreementAction.SUPERSEDE, step.on, "superseded by " + agreement.id, by,
+                        today);
+                publish(predecessor, CooperationAgreement.LIFECYCLE.change(AgreementAction.SUPERSEDE));
+            }
+        });
     }
 
     private void apply(CooperationAgreement agreement, AgreementRequest request) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.membership.organization.OrganizationKind;
 import org.zhijiao.commons.web.Versioned;
@@ -34,7 +35,7 @@ public final class MembershipDtos {
             @NotNull @Schema(example = "APPROVE") MembershipAction action,
             @Schema(description = "Day it takes effect; today when absent. Never in the future, never before the"
                     + " previous step.", example = "2008-09-01") LocalDate on,
-            @Size(max = 500) @Schema(example = "Approved by the council") String reason) {
+            @Size(max = 500) @Schema(example = "Approved by the council") String reason) implements StepRequest<MembershipAction> {
     }
 
     @Schema(name = "MembershipChange", description = "Fields to change; absent fields stay as they are")

@@ -27,7 +27,6 @@ import org.zhijiao.membership.organization.DatedAttributes;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipApplication;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipChange;
 import org.zhijiao.membership.membership.MembershipDtos.MembershipView;
-import org.zhijiao.membership.membership.MembershipDtos.TransitionRequest;
 import org.zhijiao.membership.organization.Organization;
 import org.zhijiao.membership.organization.OrganizationKind;
 import org.zhijiao.membership.reference.ReferenceDataService;
@@ -123,23 +122,18 @@ public class MembershipService extends LifecycleService<Membership, MembershipAc
     }
 
     @Transactional
-    public MembershipView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
-    }
-
-    @Transactional
     public MembershipView change(UUID id, MembershipChange change, String ifMatch) {
-        Membership membership = findForChange(id, ifMatch);
-        membership.requireNotTerminal("change");
-        Patch.given(change.role(), v -> membership.role = v);
-        if (change.subAlliances() != null) {
-            referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, change.subAlliances(), "subAlliances");
-            Patch.replace(membership.subAlliances, change.subAlliances());
-            // the same list back when nothing changed, so an unchanged PATCH publishes nothing
-            membership.subAllianceHistory = DatedAttributes.append(membership.subAllianceHistory,
-                    from -> new SubAllianceVersion(from, List.copyOf(membership.subAlliances)), SubAllianceVersion::from,
-                    SubAllianceVersion::sameAlliances, change.effectiveOn(), today(), "effectiveOn");
-        }
-        return publish(membership, "changed");
+        return edit(id, ifMatch, membership -> {
+            Patch.given(change.role(), v -> membership.role = v);
+            if (change.subAlliances() != null) {
+                referenceData.requireUsable(ReferenceKind.SUB_ALLIANCES, change.subAlliances(), "subAlliances");
+                Patch.replace(membership.subAlliances, change.subAlliances());
+                // the same list back when nothing changed, so an unchanged PATCH publishes nothing
+                membership.subAllianceHistory = DatedAttributes.append(membership.subAllianceHistory,
+                        from -> new SubAllianceVersion(from, List.copyOf(membership.subAlliances)),
+                        SubAllianceVersion::from, SubAllianceVersion::sameAlliances, change.effectiveOn(), today(),
+                        "effectiveOn");
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.zhijiao.commons.aggregate.BilingualName;
 
 /** A branch campus of a school (e.g. overseas): part of its organization, not a member itself. */
 @Embeddable
@@ -17,11 +18,8 @@ public class Campus {
     @Column(name = "campus_id", nullable = false)
     public UUID id;
 
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
+    @Embedded
+    public BilingualName name;
 
     @Embedded
     @AttributeOverrides({

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.AggregateRoot;
 
 /** A school, enterprise or other body that is, was or wants to be a member of the group. */
@@ -25,11 +26,8 @@ import org.zhijiao.commons.aggregate.AggregateRoot;
 @Table(name = "organization")
 public class Organization extends AggregateRoot {
 
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
+    @Embedded
+    public BilingualName name;
 
     /** Unique; absent only for organizations registered outside mainland China. */
     @Column(name = "credit_code", unique = true, length = 18)

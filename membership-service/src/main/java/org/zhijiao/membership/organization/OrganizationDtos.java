@@ -66,8 +66,8 @@ public final class OrganizationDtos {
             LocalDate openedOn) {
 
         static CampusView of(Campus campus) {
-            return new CampusView(campus.id, campus.nameZh, campus.nameEn, RegionDto.of(campus.region), campus.status,
-                    campus.openedOn);
+            return new CampusView(campus.id, campus.name.zh(), campus.name.en(), RegionDto.of(campus.region),
+                    campus.status, campus.openedOn);
         }
     }
 
@@ -92,7 +92,7 @@ public final class OrganizationDtos {
             implements Versioned {
 
         public static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id, o.nameZh, o.nameEn, o.creditCode, o.kind, o.schoolLevel,
+            return new OrganizationView(o.id, o.name.zh(), o.name.en(), o.creditCode, o.kind, o.schoolLevel,
                     o.enterpriseSize, Set.copyOf(o.industryChains), RegionDto.of(o.region),
                     !"CN".equals(o.region.country),
                     o.campuses.stream().map(CampusView::of).toList(), List.copyOf(o.attributeHistory), o.createdAt,

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.AggregateService;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
@@ -47,7 +48,7 @@ public class OrganizationService extends AggregateService<Organization, Organiza
                 .and("region.country = :country", "country", filter.country())
                 .and("region.city = :city", "city", filter.city())
                 .and(":chain member of industryChains", "chain", filter.industryChain())
-                .and("(lower(nameZh) like :name or lower(nameEn) like :name)", "name", name)
+                .and("(lower(name.zh) like :name or lower(name.en) like :name)", "name", name)
                 .and("creditCode = :creditCode", "creditCode", filter.creditCode())
                 .and("id = :only", "only", filter.onlyId()), cursor, limit);
     }
@@ -82,8 +83,7 @@ public class OrganizationService extends AggregateService<Organization, Organiza
         }
         Campus campus = new Campus();
         campus.id = Ids.newId();
-        campus.nameZh = request.nameZh();
-        campus.nameEn = request.nameEn();
+        campus.name = new BilingualName(request.nameZh(), request.nameEn());
         campus.region = request.region().toRegion();
         campus.status = request.status();
         campus.openedOn = request.openedOn();
@@ -95,7 +95,7 @@ public class OrganizationService extends AggregateService<Organization, Organiza
 
     private static boolean sameDetails(Organization o, OrganizationRequest request) {
         Set<String> chains = request.industryChains() == null ? Set.of() : request.industryChains();
-        return Objects.equals(o.nameZh, request.nameZh()) && Objects.equals(o.nameEn, request.nameEn())
+        return o.name.equals(new BilingualName(request.nameZh(), request.nameEn()))
                 && Objects.equals(o.creditCode, request.creditCode()) && o.kind == request.kind()
                 && o.schoolLevel == request.schoolLevel() && o.enterpriseSize == request.enterpriseSize()
                 && o.industryChains.equals(chains) && Objects.equals(o.region, request.region().toRegion());
@@ -122,8 +122,7 @@ public class OrganizationService extends AggregateService<Organization, Organiza
             throw ProblemException.conflict("creditCode",
                     "an organization with credit code " + request.creditCode() + " is already registered");
         }
-        organization.nameZh = request.nameZh();
-        organization.nameEn = request.nameEn();
+        organization.name = new BilingualName(request.nameZh(), request.nameEn());
         organization.creditCode = request.creditCode();
         organization.kind = request.kind();
         organization.schoolLevel = request.schoolLevel();

@@ -1,7 +1,9 @@
 package org.zhijiao.membership.recognition;
 
 import jakarta.persistence.AssociationOverride;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +12,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.lifecycle.Lifecycle;
 import org.zhijiao.commons.aggregate.LifecycleAggregate;
 
@@ -35,11 +38,10 @@ public class Recognition extends LifecycleAggregate<RecognitionStatus, Recogniti
     @Column(name = "holder_organization_id")
     public UUID holderOrganizationId;
 
-    @Column(name = "title_zh", nullable = false)
-    public String titleZh;
-
-    @Column(name = "title_en")
-    public String titleEn;
+    @Embedded
+    @AttributeOverride(name = "zh", column = @Column(name = "title_zh", nullable = false))
+    @AttributeOverride(name = "en", column = @Column(name = "title_en"))
+    public BilingualName title;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

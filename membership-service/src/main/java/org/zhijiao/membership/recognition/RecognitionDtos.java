@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.web.Versioned;
 
@@ -32,7 +33,7 @@ public final class RecognitionDtos {
     public record TransitionRequest(
             @NotNull @Schema(example = "REVOKE") RecognitionAction action,
             LocalDate on,
-            @Size(max = 500) String reason) {
+            @Size(max = 500) String reason) implements StepRequest<RecognitionAction> {
     }
 
     @Schema(name = "Recognition")
@@ -52,8 +53,8 @@ public final class RecognitionDtos {
             long version) implements Versioned {
 
         public static RecognitionView of(Recognition r) {
-            return new RecognitionView(r.id, r.holderOrganizationId, r.holderOrganizationId == null, r.titleZh,
-                    r.titleEn, r.level, r.grantedBy, r.awardedOn, r.validUntil, r.status, List.copyOf(r.history),
+            return new RecognitionView(r.id, r.holderOrganizationId, r.holderOrganizationId == null, r.title.zh(),
+                    r.title.en(), r.level, r.grantedBy, r.awardedOn, r.validUntil, r.status, List.copyOf(r.history),
                     r.createdAt, r.version);
         }
     }

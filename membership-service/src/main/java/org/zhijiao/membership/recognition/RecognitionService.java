@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
@@ -13,7 +14,6 @@ import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.Organization;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionRequest;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;
-import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
 
 @ApplicationScoped
 public class RecognitionService extends LifecycleService<Recognition, RecognitionAction, RecognitionView> {
@@ -48,16 +48,10 @@ public class RecognitionService extends LifecycleService<Recognition, Recognitio
         }
         Recognition recognition = Recognition.grant(request.awardedOn(), by, today());
         recognition.holderOrganizationId = request.holderOrganizationId();
-        recognition.titleZh = request.titleZh();
-        recognition.titleEn = request.titleEn();
+        recognition.title = new BilingualName(request.titleZh(), request.titleEn());
         recognition.level = request.level();
         recognition.grantedBy = request.grantedBy();
         recognition.validUntil = request.validUntil();
         return create(recognition, "granted");
-    }
-
-    @Transactional
-    public RecognitionView transition(UUID id, TransitionRequest request, String ifMatch, String by) {
-        return transition(id, request.action(), request.on(), request.reason(), ifMatch, by);
     }
 }

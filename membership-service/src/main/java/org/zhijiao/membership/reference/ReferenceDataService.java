@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.events.Outbox;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.ETags;
@@ -53,12 +54,9 @@ public class ReferenceDataService {
             // defining a code again is idempotent; changing it needs the tag of the caller's last read
             ETags.requireIfMatch(ifMatch, item.version);
         }
-        boolean same = !created && Objects.equals(item.nameZh, request.nameZh())
-                && Objects.equals(item.nameEn, request.nameEn()) && Objects.equals(item.retiredOn, request.retiredOn());
-        if (!same) {
+        if (created || !sameAs(item, request)) {
             // only a real change touches the item: same version, no event otherwise
-            item.nameZh = request.nameZh();
-            item.nameEn = request.nameEn();
+            item.name = new BilingualName(request.nameZh(), request.nameEn());
             item.retiredOn = request.retiredOn();
             item.updatedAt = OffsetDateTime.now();
         }
@@ -76,8 +74,7 @@ public class ReferenceDataService {
     }
 
     private static boolean sameAs(ReferenceItem item, ReferenceItemRequest request) {
-        return Objects.equals(item.nameZh, request.nameZh())
-                && Objects.equals(item.nameEn, request.nameEn())
+        return item.name.equals(new BilingualName(request.nameZh(), request.nameEn()))
                 && Objects.equals(item.retiredOn, request.retiredOn());
     }
 

@@ -28,7 +28,8 @@ public final class ReferenceDtos {
             @Schema(example = "0") long version) {
 
         static ReferenceItemView of(ReferenceItem item) {
-            return new ReferenceItemView(item.kind, item.code, item.nameZh, item.nameEn, item.retiredOn, item.version);
+            return new ReferenceItemView(item.kind, item.code, item.name.zh(), item.name.en(), item.retiredOn,
+                    item.version);
         }
     }
 }

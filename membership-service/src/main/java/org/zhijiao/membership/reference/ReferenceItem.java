@@ -2,6 +2,7 @@ package org.zhijiao.membership.reference;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.zhijiao.commons.aggregate.BilingualName;
 
 /** One code of a reference list (a specialty cluster, an industry chain, a sub-alliance). */
 @Entity
@@ -26,11 +28,8 @@ public class ReferenceItem extends PanacheEntityBase {
     @Id
     public String code;
 
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en")
-    public String nameEn;
+    @Embedded
+    public BilingualName name;
 
     @Column(name = "retired_on")
     public java.time.LocalDate retiredOn;
