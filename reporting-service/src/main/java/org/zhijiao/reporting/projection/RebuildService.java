@@ -190,11 +190,25 @@ public class RebuildService {
             }
             LOG.infof("Rebuild %s done: %d records read", id, progress.read);
         } catch (RuntimeException | SQLException e) {
+            if (switched(id)) {
+                // e.g. the service stopping just as the switch committed: the transaction manager may then report
+                // a failed commit that PostgreSQL did make; the tables are swapped and the rebuild is DONE
+                LOG.warnf("Rebuild %s is done; after its switch committed: %s", id, ProjectionConsumer.rootMessage(e));
+                return;
+            }
             LOG.errorf(e, "Rebuild %s failed", id);
-            // a failure after the switch (e.g. closing the reader at shutdown) leaves a DONE rebuild DONE
             update("UPDATE projection_rebuild SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ? AND state = 'RUNNING'",
                     ProjectionConsumer.rootMessage(e), id);
             dropShadow();
+        }
+    }
+
+    /** Whether the rebuild's switch committed (its row says DONE); false too when the database cannot say. */
+    private boolean switched(UUID id) {
+        try {
+            return "DONE".equals(query("SELECT state FROM projection_rebuild WHERE id = ?", rs -> rs.getString(1), id));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
