@@ -72,6 +72,12 @@ class ReportingScaleBenchmark {
             if (Boolean.getBoolean("bench.debug")) {
                 environment.put("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_REPORTING_PROJECTION__LEVEL", "DEBUG");
             }
+            // -Dbench.env=KEY=VALUE,... sets the service's environment, e.g. ZHIJIAO_REPORTING_CONSUMER_MAX_POLL_RECORDS=4000
+            for (String pair : System.getProperty("bench.env", "").split(",")) {
+                if (pair.contains("=")) {
+                    environment.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
             if (System.getProperty("bench.jfr") != null) {
                 environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
                         + System.getProperty("bench.jfr"));
