@@ -85,15 +85,8 @@ class RebuildAndReportTest {
 
     /** The reference expressions of the live projection that have computed statistics (V6, and every rebuild's). */
     private List<String> referenceStatistics() throws SQLException {
-        List<String> fields = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT substring(expr from '''([A-Za-z]+)''') FROM pg_stats_ext_exprs "
-                        + "WHERE tablename = 'projection' AND schemaname = current_schema() AND n_distinct IS NOT NULL")) {
-            while (rs.next()) {
-                fields.add(rs.getString(1));
-            }
-        }
-        return fields;
+        return strings("SELECT substring(expr from '''([A-Za-z]+)''') FROM pg_stats_ext_exprs "
+                + "WHERE tablename = 'projection' AND schemaname = current_schema() AND n_distinct IS NOT NULL");
     }
 
     @Test

@@ -227,8 +227,12 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
         return missingConfirmations().isEmpty();
     }
 
+    /** A step other than a withdrawal, which goes through {@link #withdraw} (it records why). */
     @Override
     public Transition transition(EnrollmentAction action, LocalDate on, String reason, String by, LocalDate today) {
+        if (action == WITHDRAW) {
+            throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
+        }
         if (action == REGISTER && !fullyConfirmed()) {
             throw ProblemException.conflict("agreement", "agreement version " + agreementVersion
                     + " still awaits " + missingConfirmations());
@@ -238,7 +242,10 @@ public class Enrollment extends LifecycleEntity<EnrollmentStatus, EnrollmentActi
 
     public void withdraw(WithdrawalReason reason, String note, Boolean withdrawnInProbation, LocalDate on, String by,
             LocalDate today) {
-        transition(WITHDRAW, on, note, by, today);
+        if (reason == null) {
+            throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
+        }
+        super.transition(WITHDRAW, on, note, by, today);
         withdrawalReason = reason;
         withdrawalNote = note;
         if (withdrawnInProbation != null) {

@@ -28,6 +28,7 @@ import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.Patch;
+import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Page;
 
@@ -132,31 +133,27 @@ public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAc
     }
 
     /**
-     * Moves the enrollment on; withdrawing records why (the reason is required) and whether it was still
-     * in probation, and an apprentice starts only once the cohort is ACTIVE.
+     * Moves the enrollment on; withdrawing records why (the reason is required: {@link Enrollment#withdraw}) and
+     * whether it was still in probation, and an apprentice starts only once the cohort is ACTIVE. The one way in
+     * for every step request, so none skips these rules.
      */
+    @Override
     @Transactional
-    public EnrollmentView transition(UUID id, EnrollmentTransitionRequest request, String ifMatch, String by) {
+    public EnrollmentView transition(UUID id, StepRequest<EnrollmentAction> request, String ifMatch, String by) {
         return transition(id, request.action(), ifMatch, enrollment -> {
-            switch (request.action()) {
-                case WITHDRAW -> {
-                    if (request.withdrawalReason() == null) {
-                        throw ProblemException.invalid("withdrawalReason", "is required to withdraw");
-                    }
-                    enrollment.withdraw(request.withdrawalReason(), request.reason(), request.inProbation(),
-                            request.on(), by, today());
-                }
-                case START -> {
-                    CohortStatus cohort = Cohort.<Cohort>findById(enrollment.cohortId).status;
-                    if (cohort != CohortStatus.ACTIVE && Enrollment.LIFECYCLE.target(enrollment.status,
-                            EnrollmentAction.START).isPresent()) {
-                        throw ProblemException.conflict("cohortId", "cohort " + enrollment.cohortId + " is "
-                                + cohort + "; apprentices start once it is ACTIVE");
-                    }
-                    enrollment.transition(request.action(), request.on(), request.reason(), by, today());
-                }
-                default -> enrollment.transition(request.action(), request.on(), request.reason(), by, today());
+            if (request.action() == EnrollmentAction.WITHDRAW && request instanceof EnrollmentTransitionRequest w) {
+                enrollment.withdraw(w.withdrawalReason(), w.reason(), w.inProbation(), w.on(), by, today());
+                return;
             }
+            if (request.action() == EnrollmentAction.START) {
+                CohortStatus cohort = Cohort.<Cohort>findById(enrollment.cohortId).status;
+                if (cohort != CohortStatus.ACTIVE && Enrollment.LIFECYCLE.target(enrollment.status,
+                        EnrollmentAction.START).isPresent()) {
+                    throw ProblemException.conflict("cohortId", "cohort " + enrollment.cohortId + " is " + cohort
+                            + "; apprentices start once it is ACTIVE");
+                }
+            }
+            enrollment.transition(request.action(), request.on(), request.reason(), by, today());
         });
     }
 
