@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.Events.Step;
 import org.zhijiao.commons.events.Topics;
+import org.zhijiao.reporting.counters.CounterFolder;
 
 /**
  * Randomized histories (seeded, so a failure reproduces) of thousands of lifecycle changes, every
@@ -42,6 +44,9 @@ class ProjectionPropertyTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    CounterFolder folder;
 
     private final Random random = new Random(SEED);
 
@@ -157,6 +162,7 @@ class ProjectionPropertyTest {
 
         int changes = events.values().stream().mapToInt(List::size).sum();
         assertThat(changes).as("lifecycle changes generated").isGreaterThan(3000);
+        Map<String, List<ObjectNode>> deliveries = new LinkedHashMap<>();
         for (Map.Entry<String, List<ObjectNode>> topic : events.entrySet()) {
             List<ObjectNode> delivery = new ArrayList<>(topic.getValue());
             for (ObjectNode event : topic.getValue()) {
@@ -165,17 +171,26 @@ class ProjectionPropertyTest {
                 }
             }
             Collections.shuffle(delivery, random);
-            Events.sendAll(topic.getKey(), delivery);
+            deliveries.put(topic.getKey(), delivery);
         }
+        // half of every topic, then a fold of what has been applied by then (the test profile never folds by
+        // itself: CounterFolder), then the rest: the figures are read from folded counters and pending entries
+        deliveries.forEach((topic, delivery) -> Events.sendAll(topic, delivery.subList(0, delivery.size() / 2)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("counter_pending") > 0);
+        assertThat(folder.fold()).as("entries folded while the events are applied").isPositive();
+        deliveries.forEach((topic, delivery) -> Events.sendAll(topic, delivery.subList(delivery.size() / 2, delivery.size())));
         long expectedVersions = finalVersion.values().stream().mapToLong(Integer::longValue).sum();
         await().atMost(Duration.ofSeconds(90)).until(() -> storedVersions(finalVersion.keySet()) == expectedVersions);
 
         Map<UUID, Org> orgById = new HashMap<>();
         orgs.forEach(o -> orgById.put(o.id(), o));
+        assertThat(count("counter_pending")).as("counter entries still pending").isPositive();
+        Map<String, JsonPath> sampled = new LinkedHashMap<>();
         for (int sample = 0; sample < 24; sample++) {
             LocalDate from = START.plusDays(random.nextInt(10500));
             LocalDate to = from.plusDays(random.nextInt(800));
             JsonPath summary = Api.summary("from=" + from + "&to=" + to);
+            sampled.put("from=" + from + "&to=" + to, summary);
             check(summary, "members", from, to, memberEntities(memberships, orgById, allianceOf, (a, s) -> true));
             check(summary, "memberSchools", from, to,
                     memberEntities(memberships, orgById, allianceOf, (a, s) -> a.kind().equals("SCHOOL")));
@@ -223,6 +238,24 @@ class ProjectionPropertyTest {
             assertThat(summary.getList("rates.completionRate.periodTerms", Long.class))
                     .as("completion rate terms " + from + ".." + to)
                     .containsExactly(completions, completions + withdrawals);
+        }
+
+        // folding the rest changes no figure
+        assertThat(folder.fold()).as("entries folded").isPositive();
+        assertThat(count("counter_pending")).as("counter entries pending after the fold").isZero();
+        sampled.forEach((query, before) -> {
+            JsonPath after = Api.summary(query);
+            assertThat(after.getMap("figures")).as("figures after the fold, " + query).isEqualTo(before.getMap("figures"));
+            assertThat(after.getMap("rates")).as("rates after the fold, " + query).isEqualTo(before.getMap("rates"));
+        });
+    }
+
+    private long count(String table) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

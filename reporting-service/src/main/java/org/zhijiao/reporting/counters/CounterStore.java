@@ -44,11 +44,11 @@ public class CounterStore {
     AgroalDataSource dataSource;
 
     /**
-     * Adds the deltas to the counters' {@code stripe} (a lane of the consumer writes its own, so lanes
-     * never wait on each other's rows; reads sum the stripes), in primary-key order (so concurrent
-     * writers of one stripe lock rows alike).
+     * Adds the deltas to the counters directly (a rebuild's catch-up into its shadow tables, their only
+     * writer), in primary-key order. Stripe 0: reads sum the stripes that lanes wrote before the
+     * pending entries (V7) took their place.
      */
-    public void write(Connection c, Tables tables, Deltas deltas, int stripe) throws SQLException {
+    public void write(Connection c, Tables tables, Deltas deltas) throws SQLException {
         long[][] rows = rows(deltas);
         int n = rows.length;
         if (n == 0) {
@@ -56,7 +56,7 @@ public class CounterStore {
         }
         String sql = """
                 INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
-                SELECT u.s, u.g, u.b, ?, u.e, u.x FROM unnest(?::int4[], ?::int2[], ?::int4[], ?::int8[], ?::int8[])
+                SELECT u.s, u.g, u.b, 0, u.e, u.x FROM unnest(?::int4[], ?::int2[], ?::int4[], ?::int8[], ?::int8[])
                     AS u(s, g, b, e, x)
                 ON CONFLICT (series, grain, bucket, stripe) DO UPDATE
                 SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited
@@ -77,14 +77,62 @@ public class CounterStore {
                     entered[i] = row[3];
                     exited[i] = row[4];
                 }
-                s.setShort(1, (short) stripe);
-                s.setArray(2, c.createArrayOf("int4", series));
-                s.setArray(3, c.createArrayOf("int2", grain));
-                s.setArray(4, c.createArrayOf("int4", bucket));
-                s.setArray(5, c.createArrayOf("int8", entered));
-                s.setArray(6, c.createArrayOf("int8", exited));
+                s.setArray(1, c.createArrayOf("int4", series));
+                s.setArray(2, c.createArrayOf("int2", grain));
+                s.setArray(3, c.createArrayOf("int4", bucket));
+                s.setArray(4, c.createArrayOf("int8", entered));
+                s.setArray(5, c.createArrayOf("int8", exited));
                 s.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * Appends the deltas' day entries to the pending table (the live path) with COPY: no key to look up,
+     * no index to keep, no row shared with other batches; {@link #fold} moves them into the counters'
+     * day, month and year buckets later, and reads add them meanwhile. Returns how many it appended.
+     */
+    public int defer(Connection c, Tables tables, Deltas deltas) throws SQLException {
+        StringBuilder text = new StringBuilder(deltas.size() * 40);
+        int n = 0;
+        for (long[] row : rows(deltas)) {
+            if (row[1] != Deltas.DAY) {
+                continue;
+            }
+            LocalDate date = LocalDate.ofEpochDay(row[2]);
+            text.append(row[0]).append('\t').append(row[2]).append('\t').append(date.withDayOfMonth(1).toEpochDay())
+                    .append('\t').append(date.withDayOfYear(1).toEpochDay()).append('\t').append(row[3]).append('\t')
+                    .append(row[4]).append('\n');
+            n++;
+        }
+        if (n > 0) {
+            copy(c, "COPY %s (series, day, month, year, entered, exited) FROM STDIN".formatted(tables.pending()), text);
+        }
+        return n;
+    }
+
+    /**
+     * Moves every pending entry committed so far into the counters' day, month and year buckets (stripe
+     * 0), summed per bucket — one upsert per bucket for all the batches since the last fold. Entries a
+     * concurrent batch is still adding are not visible to the delete and wait for the next fold; a
+     * concurrent fold on another replica deletes (and adds) each entry only once. Returns the entries moved.
+     */
+    public int fold(Connection c, Tables tables) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                WITH moved AS (DELETE FROM %2$s RETURNING series, day, month, year, entered, exited),
+                added AS (
+                    INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
+                    SELECT series, grain, bucket, 0, sum(entered), sum(exited) FROM (
+                        SELECT series, 0::int2 AS grain, day AS bucket, entered, exited FROM moved
+                        UNION ALL SELECT series, 1::int2, month, entered, exited FROM moved
+                        UNION ALL SELECT series, 2::int2, year, entered, exited FROM moved) buckets
+                    GROUP BY series, grain, bucket HAVING sum(entered) <> 0 OR sum(exited) <> 0 ORDER BY 1, 2, 3
+                    ON CONFLICT (series, grain, bucket, stripe) DO UPDATE
+                    SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited)
+                SELECT count(*) FROM moved""".formatted(tables.counter(), tables.pending()));
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -134,24 +182,26 @@ public class CounterStore {
             text.append(row[0]).append('\t').append(row[1]).append('\t').append(row[2]).append('\t').append(row[3])
                     .append('\t').append(row[4]).append('\n');
         }
+        copy(c, "COPY counter_bulk (series, grain, bucket, entered, exited) FROM STDIN", text);
+    }
+
+    private static void copy(Connection c, String copy, StringBuilder rows) throws SQLException {
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY counter_bulk (series, grain, bucket, entered, exited) FROM STDIN", new StringReader(text.toString()));
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(rows.toString()));
         } catch (IOException e) {
-            throw new SQLException("Appending to the bulk count failed", e);
+            throw new SQLException("Copying rows failed: " + copy, e);
         }
     }
 
-    /** Adds the bulk count's sums to the counters' {@code stripe}, one row per bucket, and ends it. */
-    public void finishBulk(Connection c, Tables tables, int stripe) throws SQLException {
+    /** Adds the bulk count's sums to the counters, one row per bucket, and ends it. */
+    public void finishBulk(Connection c, Tables tables) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
-                SELECT series, grain, bucket, ?, sum(entered), sum(exited) FROM counter_bulk
+                SELECT series, grain, bucket, 0, sum(entered), sum(exited) FROM counter_bulk
                 GROUP BY series, grain, bucket HAVING sum(entered) <> 0 OR sum(exited) <> 0 ORDER BY 1, 2, 3
                 ON CONFLICT (series, grain, bucket, stripe) DO UPDATE
                 SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited
                 """.formatted(tables.counter()))) {
-            s.setShort(1, (short) stripe);
             s.executeUpdate();
         }
         try (Statement s = c.createStatement()) {
@@ -214,15 +264,18 @@ public class CounterStore {
     /**
      * For each figure and series: the cumulative counts on each of the given days. Reads the year
      * buckets before the day's year, the month buckets of its year before its month and the day
-     * buckets of its month up to it: at most (years + 11 + 31) rows per series and day.
+     * buckets of its month up to it: at most (years + 11 + 31) rows per series and day; plus the
+     * entries still pending up to it.
      */
     public Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures, List<LocalDate> days)
             throws SQLException {
         Map<String, Map<Series, Cumulative[]>> result = new HashMap<>();
         // one series at a time, three index range scans each (year, month and day buckets): a plain
-        // join leaves the planner free to scan the whole table, and it does once the table is large
+        // join leaves the planner free to scan the whole table, and it does once the table is large;
+        // the pending entries up to the day summed per series in one scan of their small table
         String sql = """
-                SELECT s.figure, s.dimension, s.value, x.entered, x.exited
+                SELECT s.figure, s.dimension, s.value, coalesce(x.entered, 0) + coalesce(p.entered, 0),
+                    coalesce(x.exited, 0) + coalesce(p.exited, 0)
                 FROM counter_series s CROSS JOIN LATERAL (
                     SELECT sum(entered) AS entered, sum(exited) AS exited FROM (
                         SELECT entered, exited FROM counter n WHERE n.series = s.id AND n.grain = 2 AND n.bucket < ?
@@ -232,7 +285,9 @@ public class CounterStore {
                         UNION ALL
                         SELECT entered, exited FROM counter n
                         WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?) buckets) x
-                WHERE s.figure = ANY(?) AND x.entered IS NOT NULL""";
+                LEFT JOIN (SELECT series, sum(entered) AS entered, sum(exited) AS exited FROM counter_pending
+                    WHERE day <= ? GROUP BY series) p ON p.series = s.id
+                WHERE s.figure = ANY(?) AND (x.entered IS NOT NULL OR p.series IS NOT NULL)""";
         Array names = c.createArrayOf("text", figures.toArray(String[]::new));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < days.size(); i++) {
@@ -250,7 +305,8 @@ public class CounterStore {
                 s.setInt(3, month);
                 s.setInt(4, month);
                 s.setInt(5, (int) day.toEpochDay());
-                s.setArray(6, names);
+                s.setInt(6, (int) day.toEpochDay());
+                s.setArray(7, names);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Cumulative[] cells = result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -285,17 +341,26 @@ public class CounterStore {
             return changes;
         }
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT s.value, n.bucket, sum(n.entered), sum(n.exited) FROM counter_series s CROSS JOIN LATERAL (
-                    SELECT bucket, entered, exited FROM counter c
-                    WHERE c.series = s.id AND c.grain = 0 AND c.bucket >= ? AND c.bucket <= ?) n
-                WHERE s.figure = ? AND s.dimension = ? AND s.value = ANY(?)
-                GROUP BY s.value, n.bucket
-                ORDER BY n.bucket""")) {
-            s.setInt(1, (int) (from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from).toEpochDay());
-            s.setInt(2, (int) (to.isAfter(Spans.LAST) ? Spans.LAST : to).toEpochDay());
-            s.setString(3, figure);
-            s.setString(4, dimension);
-            s.setArray(5, c.createArrayOf("text", values.toArray(String[]::new)));
+                SELECT value, bucket, sum(entered), sum(exited) FROM (
+                    SELECT s.value, n.bucket, n.entered, n.exited FROM counter_series s CROSS JOIN LATERAL (
+                        SELECT bucket, entered, exited FROM counter c
+                        WHERE c.series = s.id AND c.grain = 0 AND c.bucket >= ? AND c.bucket <= ?) n
+                    WHERE s.figure = ? AND s.dimension = ? AND s.value = ANY(?)
+                    UNION ALL
+                    SELECT s.value, p.day, p.entered, p.exited FROM counter_pending p JOIN counter_series s ON s.id = p.series
+                    WHERE p.day >= ? AND p.day <= ? AND s.figure = ? AND s.dimension = ? AND s.value = ANY(?)) changes
+                GROUP BY value, bucket
+                ORDER BY bucket""")) {
+            int first = (int) (from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from).toEpochDay();
+            int last = (int) (to.isAfter(Spans.LAST) ? Spans.LAST : to).toEpochDay();
+            Array names = c.createArrayOf("text", values.toArray(String[]::new));
+            for (int counted : new int[] {0, 5}) {
+                s.setInt(counted + 1, first);
+                s.setInt(counted + 2, last);
+                s.setString(counted + 3, figure);
+                s.setString(counted + 4, dimension);
+                s.setArray(counted + 5, names);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new DayChange(rs.getString(1), LocalDate.ofEpochDay(rs.getInt(2)), rs.getLong(3),

@@ -8,9 +8,10 @@ import org.zhijiao.reporting.counters.Spans.Series;
 
 /**
  * What a batch changes in the counters, summed before it reaches the database: per series (figure,
- * slice dimension, value) and bucket, entries and exits, already rolled up into the month and year
- * buckets. Two levels — a series, then its buckets by a number — so adding a day costs three lookups
- * of a {@code long}, not of a five-field key.
+ * slice dimension, value) and bucket, entries and exits — rolled up into the month and year buckets
+ * when written to the counters directly, by day only as pending entries. Two levels — a series, then
+ * its buckets by a number — so adding a day costs up to three lookups of a {@code long}, not of a
+ * five-field key.
  */
 public final class Deltas {
 
@@ -30,7 +31,22 @@ public final class Deltas {
 
     /** Per series: bucket (epoch day × 4 + grain) → entered, exited. */
     private final Map<Name, Map<Long, long[]>> rows = new HashMap<>();
+    private final boolean rolledUp;
     private int size;
+
+    /** Deltas at day grain rolled up into their month and year buckets, for writing the counters directly. */
+    public Deltas() {
+        this(true);
+    }
+
+    private Deltas(boolean rolledUp) {
+        this.rolledUp = rolledUp;
+    }
+
+    /** Deltas at day grain only: pending entries, which the fold rolls up ({@link CounterStore#fold}). */
+    public static Deltas ofDays() {
+        return new Deltas(false);
+    }
 
     /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
     public void add(String figure, Map<Series, Changes> spans, int sign) {
@@ -47,10 +63,12 @@ public final class Deltas {
     }
 
     private void add(Map<Long, long[]> buckets, long day, long entered, long exited) {
-        LocalDate date = LocalDate.ofEpochDay(day);
         bump(buckets, key(DAY, day), entered, exited);
-        bump(buckets, key(MONTH, day - date.getDayOfMonth() + 1), entered, exited);
-        bump(buckets, key(YEAR, day - date.getDayOfYear() + 1), entered, exited);
+        if (rolledUp) {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            bump(buckets, key(MONTH, day - date.getDayOfMonth() + 1), entered, exited);
+            bump(buckets, key(YEAR, day - date.getDayOfYear() + 1), entered, exited);
+        }
     }
 
     private static long key(short grain, long bucket) {

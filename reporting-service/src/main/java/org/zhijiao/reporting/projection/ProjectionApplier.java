@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
+import org.zhijiao.reporting.counters.CounterFolder;
 import org.zhijiao.reporting.counters.CounterStore;
 import org.zhijiao.reporting.counters.Deltas;
 import org.zhijiao.reporting.counters.Spans;
@@ -78,23 +79,26 @@ public class ProjectionApplier {
     CounterStore counters;
 
     @Inject
+    CounterFolder folder;
+
+    @Inject
     Clock clock;
 
     /**
      * A consumed batch: the inbox decides what is new, the version check what wins. One transaction.
      * {@code deadLettered}: the batch's records that went to the dead-letter topic (their positions count as applied).
-     * {@code stripe}: the counter stripe this batch adds to (its lane's). Returns how many aggregates got a newer version.
+     * Returns how many aggregates got a newer version.
      */
-    public int applyConsumed(List<IncomingEvent> events, List<Position> deadLettered, int stripe) {
+    public int applyConsumed(List<IncomingEvent> events, List<Position> deadLettered) {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
                     // a rebuild's switch takes this exclusively: no batch straddles the swap
-                    s.setLong(1, SWITCH_LOCK);
+                    s.setLong(1, Tables.SWITCH_LOCK);
                     s.execute();
                 }
                 List<IncomingEvent> first = inbox(c, events);
-                int newer = apply(c, Tables.LIVE, first, true, stripe);
+                int newer = apply(c, Tables.LIVE, first, true);
                 List<Position> positions = new ArrayList<>(deadLettered);
                 events.forEach(e -> positions.add(new Position(e.topic(), e.partition(), e.offset(),
                         e.event().time().toInstant())));
@@ -107,15 +111,13 @@ public class ProjectionApplier {
         });
     }
 
-    /** The advisory lock a rebuild's switch holds exclusively and every batch shared. */
-    public static final long SWITCH_LOCK = 0x7265706f72744cL;
-
     /**
      * Applies events (already known to be first deliveries, or replayed) to the given tables. With
      * {@code lock}, entity rows are locked; a rebuild's single writer into its shadow tables needs none.
-     * The counters change in {@code stripe}. Returns how many aggregates got a newer version.
+     * The live counters change through pending entries ({@link CounterFolder}), a shadow's directly.
+     * Returns how many aggregates got a newer version.
      */
-    public int apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock, int stripe)
+    public int apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock)
             throws SQLException {
         Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
         for (IncomingEvent e : events) {
@@ -156,7 +158,7 @@ public class ProjectionApplier {
         Map<String, Map<String, EventData>> after = new HashMap<>();
         before.forEach((topic, byKey) -> after.put(topic, new HashMap<>(byKey)));
         winners.values().forEach(e -> put(after, e.topic(), e.data()));
-        Deltas deltas = new Deltas();
+        Deltas deltas = tables == Tables.LIVE ? Deltas.ofDays() : new Deltas();
         recount(affected, new Projections(before), -1, deltas);
         recount(affected, new Projections(after), +1, deltas);
         // the own-family figures count each aggregate by itself: only the batch's versions matter
@@ -175,7 +177,11 @@ public class ProjectionApplier {
         upsertProjections(c, tables, winners.values());
         linkCohorts(c, tables, winners.values());
         long t5 = System.nanoTime();
-        counters.write(c, tables, deltas, stripe);
+        if (tables == Tables.LIVE) {
+            folder.deferred(counters.defer(c, tables, deltas));
+        } else {
+            counters.write(c, tables, deltas);
+        }
         long t6 = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Applied %d events (%d newer): load %d ms, lock %d ms, inputs %d ms, recount %d ms, "
@@ -611,7 +617,7 @@ public class ProjectionApplier {
             }
             drain(c, tables, pending, 0, deltas, progress);
             counters.append(c, deltas);
-            counters.finishBulk(c, tables, REBUILD_STRIPE);
+            counters.finishBulk(c, tables);
         } finally {
             workers.shutdownNow();
         }
@@ -636,8 +642,6 @@ public class ProjectionApplier {
         }
     }
 
-    /** The counter stripe a rebuild writes (it is the shadow tables' only writer). */
-    public static final int REBUILD_STRIPE = 0;
     private static final int COUNT_WORKERS = 2;
     private static final int COUNT_CHUNK = 2000;
     private static final int FLUSH_ROWS = 200_000;

@@ -44,9 +44,10 @@ import org.zhijiao.reporting.events.TopicContracts;
  * replica (sharing the partitions with other replicas) splits what a poll returned into {@code lanes}
  * by organization — an organization's own events, its memberships' and everything else keyed by
  * aggregate — and applies the lanes in parallel, each in one transaction ({@link ProjectionApplier})
- * adding to its own counter stripe, then commits the offsets once every lane has committed. Lanes
- * never meet on an organization's rows (its events and its memberships' arrive on different
- * partitions, so consumers split by partition would wait on each other's locks) nor on counter rows.
+ * appending its counter entries to the pending ones, then commits the offsets once every lane has
+ * committed. Lanes never meet on an organization's rows (its events and its memberships' arrive on
+ * different partitions, so consumers split by partition would wait on each other's locks) nor on
+ * counter rows (they only append; the folder adds to the counters).
  * All events of one aggregate in a poll go to one lane, so its versions are applied in one
  * transaction. A malformed record goes to {@code zhijiao.reporting.dlq} with the reason in its
  * {@code dead-letter-reason} header, and the rest of its batch is applied. Any other failure
@@ -213,8 +214,8 @@ public class ProjectionConsumer {
             for (int lane = 1; lane < byLane.size(); lane++) {
                 List<IncomingEvent> laneEvents = byLane.get(lane);
                 if (!laneEvents.isEmpty()) {
-                    int stripe = lane;
-                    others.add(laneThreads.submit(() -> applyLane(laneEvents, List.of(), stripe)));
+                    int number = lane;
+                    others.add(laneThreads.submit(() -> applyLane(laneEvents, List.of(), number)));
                 }
             }
             boolean applied = applyLane(byLane.get(0), malformed, 0);
@@ -244,7 +245,7 @@ public class ProjectionConsumer {
          * Applies one lane's events (and the dead-lettered positions, lane 0) in one transaction,
          * retrying with back-off until it commits; false when the consumer stops first.
          */
-        private boolean applyLane(List<IncomingEvent> events, List<ProjectionApplier.Position> malformed, int stripe) {
+        private boolean applyLane(List<IncomingEvent> events, List<ProjectionApplier.Position> malformed, int lane) {
             if (events.isEmpty() && malformed.isEmpty()) {
                 return true;
             }
@@ -252,8 +253,8 @@ public class ProjectionConsumer {
             while (running) {
                 try {
                     long started = System.nanoTime();
-                    int newer = applier.applyConsumed(events, malformed, stripe);
-                    LOG.debugf("Lane %d: %d events (%d newer) committed in %d ms", stripe, events.size(), newer,
+                    int newer = applier.applyConsumed(events, malformed);
+                    LOG.debugf("Lane %d: %d events (%d newer) committed in %d ms", lane, events.size(), newer,
                             (System.nanoTime() - started) / 1_000_000);
                     return true;
                 } catch (RuntimeException e) {

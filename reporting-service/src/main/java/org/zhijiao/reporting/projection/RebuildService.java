@@ -218,7 +218,7 @@ public class RebuildService {
         QuarkusTransaction.requiringNew().timeout(600).run(() -> {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    s.setLong(1, ProjectionApplier.SWITCH_LOCK);
+                    s.setLong(1, Tables.SWITCH_LOCK);
                     s.execute();
                 }
                 Map<TopicPartition, Long> live = livePositions(c);
@@ -338,7 +338,7 @@ public class RebuildService {
 
     private void applyShadow(Connection c, List<IncomingEvent> batch, List<ProjectionApplier.Position> positions) {
         try {
-            applier.apply(c, Tables.SHADOW, batch, false, ProjectionApplier.REBUILD_STRIPE);
+            applier.apply(c, Tables.SHADOW, batch, false);
             applier.advance(c, Tables.SHADOW, positions);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,153 @@
+package org.zhijiao.reporting.counters;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the pending counter entries into the counters ({@link CounterStore#fold}) on a thread of its
+ * own: once {@code fold-rows} entries have been committed since the last fold, and at the latest
+ * {@code fold-interval} after one was. The consumer's batches only append, so they never wait for the
+ * counters' shared month and year rows, and a fold sums many batches into one upsert per bucket. A
+ * fold that fails (PostgreSQL away) leaves the entries pending and is tried again; reads count pending
+ * entries meanwhile, so no figure depends on when a fold runs.
+ */
+@ApplicationScoped
+public class CounterFolder {
+
+    private static final Logger LOG = Logger.getLogger(CounterFolder.class);
+    private final Object signal = new Object();
+    private final AtomicLong committed = new AtomicLong();
+
+    /** When to fold ({@code zhijiao.reporting.counters.*}). */
+    @ConfigMapping(prefix = "zhijiao.reporting.counters")
+    public interface Settings {
+        /** Fold once this many entries were committed since the last fold … */
+        @WithDefault("20000")
+        long foldRows();
+
+        /** … and at the latest this long after one was. */
+        @WithDefault("1s")
+        Duration foldInterval();
+    }
+
+    private CounterStore counters;
+    private AgroalDataSource dataSource;
+    private TransactionSynchronizationRegistry transactions;
+    private long foldRows;
+    private Duration foldInterval;
+    private volatile boolean running;
+    private Thread thread;
+
+    @Inject
+    CounterFolder(CounterStore counters, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+            Settings settings) {
+        this.counters = counters;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.foldRows = settings.foldRows();
+        this.foldInterval = settings.foldInterval();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        committed.set(1); // entries left pending by the previous run are folded first
+        thread = new Thread(this::run, "counter-folder");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Counts {@code entries} appended by the current transaction once it commits. */
+    public void deferred(int entries) {
+        if (entries == 0) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED && committed.addAndGet(entries) >= foldRows) {
+                    synchronized (signal) {
+                        signal.notifyAll();
+                    }
+                }
+            }
+        });
+    }
+
+    /** Folds every committed pending entry now, in a transaction of its own; returns how many moved. */
+    public int fold() {
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
+                    // as a batch does: a rebuild's switch (exclusive) never swaps the tables under a fold
+                    s.setLong(1, Tables.SWITCH_LOCK);
+                    s.execute();
+                }
+                return counters.fold(c, Tables.LIVE);
+            }
+        });
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                synchronized (signal) {
+                    if (committed.get() < foldRows) {
+                        signal.wait(foldInterval.toMillis());
+                    }
+                }
+                if (committed.getAndSet(0) == 0) {
+                    continue;
+                }
+                long started = System.nanoTime();
+                int moved = fold();
+                LOG.debugf("Folded %d pending counter entries in %d ms", moved, (System.nanoTime() - started) / 1_000_000);
+            } catch (InterruptedException e) {
+                // stopping: the loop looks at running
+            } catch (RuntimeException e) {
+                committed.incrementAndGet(); // still pending: try again at the next interval
+                LOG.warnf("Folding the pending counter entries failed (%s); trying again in %s", rootMessage(e),
+                        foldInterval);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+}
