@@ -1,5 +1,6 @@
 package org.zhijiao.apprenticeship.cohort;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,13 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.aggregate.LifecycleState;
 import org.zhijiao.commons.web.Versioned;
 
 public final class CohortDtos {
@@ -74,10 +73,7 @@ public final class CohortDtos {
             LocalDate endsOn,
             List<EnterprisePlaces> enterprises,
             @Schema(example = "60") int totalPlaces,
-            CohortStatus status,
-            @Schema(description = "Actions allowed in the current state") Set<CohortAction> allowedActions,
-            @Schema(description = "Every step with the day it took effect") List<Transition> history,
-            OffsetDateTime createdAt,
+            @JsonUnwrapped LifecycleState<CohortStatus, CohortAction> lifecycle,
             @Schema(example = "4") long version) implements Versioned {
 
         public static CohortView of(Cohort c) {
@@ -85,8 +81,7 @@ public final class CohortDtos {
                     c.previousCohortId, c.startsOn, c.endsOn,
                     c.places.entrySet().stream().map(e -> new EnterprisePlaces(e.getKey(), e.getValue()))
                             .sorted(Comparator.comparing(EnterprisePlaces::enterpriseId)).toList(),
-                    c.totalPlaces(), c.status, Cohort.LIFECYCLE.allowed(c.status), List.copyOf(c.history), c.createdAt,
-                    c.version);
+                    c.totalPlaces(), LifecycleState.of(c), c.version);
         }
     }
 

@@ -18,20 +18,19 @@ import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortView;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.EnterprisePlaces;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.Occupancy;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.SuccessorRequest;
-import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.common.ApprenticeshipService;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.program.Program;
 import org.zhijiao.apprenticeship.program.ProgramStatus;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.BilingualName;
-import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.ETags;
-import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class CohortService extends LifecycleService<Cohort, CohortAction, CohortView> {
+public class CohortService extends ApprenticeshipService<Cohort, CohortAction, CohortView> {
 
     public CohortService() {
         super(new AggregateKind<>("Cohort", Cohort.class, Topics.COHORTS, "cohort", CohortView::of));
@@ -41,27 +40,23 @@ public class CohortService extends LifecycleService<Cohort, CohortAction, Cohort
     static final String SUCCESSOR_CONSTRAINT = "cohort_one_successor";
 
     @Inject
-    MemberDirectory directory;
-
-    @Inject
     Places places;
 
     /**
      * Filters of the cohort list; null means "any". {@code schoolId} and {@code enterpriseId} also
      * carry a confined caller's tenant.
      */
-    public record Filter(UUID programId, UUID schoolId, UUID enterpriseId, CohortStatus status) {
-    }
+    public record Filter(UUID programId, UUID schoolId, UUID enterpriseId, CohortStatus status) implements ListFilter {
 
-    @Transactional
-    public Page<CohortView> list(Filter filter, String cursor, int limit) {
-        return IdQuery.from("cohort")
-                .and("t.program_id = :program", "program", filter.programId())
-                .and("t.school_id = :school", "school", filter.schoolId())
-                .and("EXISTS (SELECT 1 FROM cohort_enterprise ce WHERE ce.cohort_id = t.id"
-                        + " AND ce.enterprise_id = :enterprise)", "enterprise", filter.enterpriseId())
-                .and("t.status = :status", "status", filter.status())
-                .page(em, cursor, limit, kind);
+        @Override
+        public IdQuery query() {
+            return IdQuery.from("cohort")
+                    .and("t.program_id = :program", "program", programId)
+                    .and("t.school_id = :school", "school", schoolId)
+                    .and("EXISTS (SELECT 1 FROM cohort_enterprise ce WHERE ce.cohort_id = t.id"
+                            + " AND ce.enterprise_id = :enterprise)", "enterprise", enterpriseId)
+                    .and("t.status = :status", "status", status);
+        }
     }
 
     @Transactional

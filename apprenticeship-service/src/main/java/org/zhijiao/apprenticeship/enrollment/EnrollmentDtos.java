@@ -1,5 +1,6 @@
 package org.zhijiao.apprenticeship.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -7,14 +8,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.aggregate.LifecycleState;
 import org.zhijiao.commons.lifecycle.StepRequest;
-import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.web.Versioned;
 
 public final class EnrollmentDtos {
@@ -141,10 +140,7 @@ public final class EnrollmentDtos {
             UUID continuesEnrollmentId,
             AgreementView agreement,
             List<AssignmentView> assignments,
-            EnrollmentStatus status,
-            @Schema(description = "Actions allowed in the current state") Set<EnrollmentAction> allowedActions,
-            @Schema(description = "Every step with the day it took effect") List<Transition> history,
-            OffsetDateTime createdAt,
+            @JsonUnwrapped LifecycleState<EnrollmentStatus, EnrollmentAction> lifecycle,
             @Schema(example = "5") long version) implements Versioned {
 
         public static EnrollmentView of(Enrollment e) {
@@ -153,7 +149,7 @@ public final class EnrollmentDtos {
                     e.inProbation, e.withdrawalReason, e.withdrawalNote, e.continuesEnrollmentId, AgreementView.of(e),
                     e.assignments.stream().map(a -> new AssignmentView(a.role, a.name, a.staffNumber, a.validity.from(),
                             a.validity.until())).toList(),
-                    e.status, Enrollment.LIFECYCLE.allowed(e.status), List.copyOf(e.history), e.createdAt, e.version);
+                    LifecycleState.of(e), e.version);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.zhijiao.apprenticeship.cohort.Cohort;
 import org.zhijiao.apprenticeship.cohort.CohortStatus;
 import org.zhijiao.apprenticeship.cohort.Places;
-import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.common.ApprenticeshipService;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.AgreementRevisionRequest;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.AssignmentRequest;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.ConfirmationRequest;
@@ -25,18 +25,14 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.BilingualName;
-import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.IdQuery;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAction, EnrollmentView> {
-
-    @Inject
-    MemberDirectory directory;
+public class EnrollmentService extends ApprenticeshipService<Enrollment, EnrollmentAction, EnrollmentView> {
 
     @Inject
     Places places;
@@ -47,17 +43,17 @@ public class EnrollmentService extends LifecycleService<Enrollment, EnrollmentAc
     }
 
     /** Filters of the enrollment list; null means "any". Also carries a confined caller's tenant. */
-    public record Filter(UUID cohortId, UUID schoolId, UUID enterpriseId, EnrollmentStatus status) {
-    }
+    public record Filter(UUID cohortId, UUID schoolId, UUID enterpriseId, EnrollmentStatus status)
+            implements ListFilter {
 
-    @Transactional
-    public Page<EnrollmentView> list(Filter filter, String cursor, int limit) {
-        return IdQuery.from("enrollment")
-                .and("t.cohort_id = :cohort", "cohort", filter.cohortId())
-                .and("t.school_id = :school", "school", filter.schoolId())
-                .and("t.enterprise_id = :enterprise", "enterprise", filter.enterpriseId())
-                .and("t.status = :status", "status", filter.status())
-                .page(em, cursor, limit, kind);
+        @Override
+        public IdQuery query() {
+            return IdQuery.from("enrollment")
+                    .and("t.cohort_id = :cohort", "cohort", cohortId)
+                    .and("t.school_id = :school", "school", schoolId)
+                    .and("t.enterprise_id = :enterprise", "enterprise", enterpriseId)
+                    .and("t.status = :status", "status", status);
+        }
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.zhijiao.apprenticeship.facility;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -7,12 +8,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.aggregate.LifecycleState;
 import org.zhijiao.commons.web.Versioned;
 
 public final class FacilityDtos {
@@ -42,16 +42,12 @@ public final class FacilityDtos {
             FacilityLevel level,
             int capacity,
             String focus,
-            FacilityStatus status,
-            @Schema(description = "Actions allowed in the current state") Set<FacilityAction> allowedActions,
-            @Schema(description = "Every step with the day it took effect") List<Transition> history,
-            OffsetDateTime createdAt,
+            @JsonUnwrapped LifecycleState<FacilityStatus, FacilityAction> lifecycle,
             @Schema(example = "2") long version) implements Versioned {
 
         public static FacilityView of(Facility f) {
             return new FacilityView(f.id, f.type, f.name.zh(), f.name.en(), Set.copyOf(f.hostOrganizationIds), f.level,
-                    f.capacity, f.focus, f.status, Facility.LIFECYCLE.allowed(f.status), List.copyOf(f.history),
-                    f.createdAt, f.version);
+                    f.capacity, f.focus, LifecycleState.of(f), f.version);
         }
     }
 }

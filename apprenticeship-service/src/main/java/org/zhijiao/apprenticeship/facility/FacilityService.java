@@ -1,11 +1,10 @@
 package org.zhijiao.apprenticeship.facility;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.common.ApprenticeshipService;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
@@ -13,33 +12,29 @@ import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.IdQuery;
-import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.Patch;
-import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class FacilityService extends LifecycleService<Facility, FacilityAction, FacilityView> {
-
-    @Inject
-    MemberDirectory directory;
+public class FacilityService extends ApprenticeshipService<Facility, FacilityAction, FacilityView> {
 
     public FacilityService() {
         super(new AggregateKind<>("Facility", Facility.class, Topics.FACILITIES, "facility", FacilityView::of));
     }
 
     /** Filters of the facility list; null means "any". {@code hostId} also carries a confined caller's tenant. */
-    public record Filter(FacilityType type, FacilityLevel level, FacilityStatus status, UUID hostId) {
-    }
+    public record Filter(FacilityType type, FacilityLevel level, FacilityStatus status, UUID hostId)
+            implements ListFilter {
 
-    @Transactional
-    public Page<FacilityView> list(Filter filter, String cursor, int limit) {
-        return IdQuery.from("facility")
-                .and("t.type = :type", "type", filter.type())
-                .and("t.level = :level", "level", filter.level())
-                .and("t.status = :status", "status", filter.status())
-                .and("EXISTS (SELECT 1 FROM facility_host h WHERE h.facility_id = t.id AND h.organization_id = :host)",
-                        "host", filter.hostId())
-                .page(em, cursor, limit, kind);
+        @Override
+        public IdQuery query() {
+            return IdQuery.from("facility")
+                    .and("t.type = :type", "type", type)
+                    .and("t.level = :level", "level", level)
+                    .and("t.status = :status", "status", status)
+                    .and("EXISTS (SELECT 1 FROM facility_host h WHERE h.facility_id = t.id"
+                            + " AND h.organization_id = :host)", "host", hostId);
+        }
     }
 
     @Transactional

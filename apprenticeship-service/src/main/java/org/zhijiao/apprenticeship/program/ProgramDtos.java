@@ -1,5 +1,6 @@
 package org.zhijiao.apprenticeship.program;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,12 +9,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.aggregate.LifecycleState;
 import org.zhijiao.commons.web.Versioned;
 
 public final class ProgramDtos {
@@ -69,10 +69,7 @@ public final class ProgramDtos {
             Set<UUID> partnerOrganizationIds,
             Set<UUID> specialtyIds,
             TrainingPlanDto trainingPlan,
-            ProgramStatus status,
-            @Schema(description = "Actions allowed in the current state") Set<ProgramAction> allowedActions,
-            @Schema(description = "Every step with the day it took effect") List<Transition> history,
-            OffsetDateTime createdAt,
+            @JsonUnwrapped LifecycleState<ProgramStatus, ProgramAction> lifecycle,
             @Schema(example = "3") long version) implements Versioned {
 
         public static ProgramView of(Program p) {
@@ -80,7 +77,7 @@ public final class ProgramDtos {
                     Set.copyOf(p.partnerOrganizationIds), Set.copyOf(p.specialtyIds),
                     new TrainingPlanDto(p.durationMonths, p.planSummary,
                             p.modules.stream().map(ModuleDto::of).toList()),
-                    p.status, Program.LIFECYCLE.allowed(p.status), List.copyOf(p.history), p.createdAt, p.version);
+                    LifecycleState.of(p), p.version);
         }
     }
 }

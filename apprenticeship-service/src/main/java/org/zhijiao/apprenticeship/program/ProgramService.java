@@ -1,12 +1,11 @@
 package org.zhijiao.apprenticeship.program;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.common.ApprenticeshipService;
 import org.zhijiao.apprenticeship.directory.OrganizationKind;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ModuleDto;
@@ -16,32 +15,27 @@ import org.zhijiao.apprenticeship.specialty.Specialty;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.IdQuery;
-import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class ProgramService extends LifecycleService<Program, ProgramAction, ProgramView> {
-
-    @Inject
-    MemberDirectory directory;
+public class ProgramService extends ApprenticeshipService<Program, ProgramAction, ProgramView> {
 
     public ProgramService() {
         super(new AggregateKind<>("Program", Program.class, Topics.PROGRAMS, "program", ProgramView::of));
     }
 
     /** Filters of the program list; null means "any". */
-    public record Filter(UUID schoolId, ProgramKind kind, ProgramStatus status) {
-    }
+    public record Filter(UUID schoolId, ProgramKind kind, ProgramStatus status) implements ListFilter {
 
-    @Transactional
-    public Page<ProgramView> list(Filter filter, String cursor, int limit) {
-        return IdQuery.from("program")
-                .and("t.school_id = :school", "school", filter.schoolId())
-                .and("t.kind = :kind", "kind", filter.kind())
-                .and("t.status = :status", "status", filter.status())
-                .page(em, cursor, limit, kind);
+        @Override
+        public IdQuery query() {
+            return IdQuery.from("program")
+                    .and("t.school_id = :school", "school", schoolId)
+                    .and("t.kind = :kind", "kind", kind)
+                    .and("t.status = :status", "status", status);
+        }
     }
 
     @Transactional

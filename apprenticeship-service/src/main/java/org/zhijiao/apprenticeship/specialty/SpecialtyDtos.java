@@ -1,16 +1,15 @@
 package org.zhijiao.apprenticeship.specialty;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.commons.aggregate.LifecycleState;
 import org.zhijiao.commons.web.Versioned;
 
 public final class SpecialtyDtos {
@@ -68,16 +67,12 @@ public final class SpecialtyDtos {
             String nameEn,
             @Schema(example = "IOT") String clusterCode,
             List<DesignationView> designations,
-            SpecialtyStatus status,
-            @Schema(description = "Actions allowed in the current state") Set<SpecialtyAction> allowedActions,
-            @Schema(description = "Every step with the day it took effect") List<Transition> history,
-            OffsetDateTime createdAt,
+            @JsonUnwrapped LifecycleState<SpecialtyStatus, SpecialtyAction> lifecycle,
             @Schema(example = "1") long version) implements Versioned {
 
         public static SpecialtyView of(Specialty s) {
             return new SpecialtyView(s.id, s.schoolId, s.code, s.name.zh(), s.name.en(), s.clusterCode,
-                    s.designations.stream().map(DesignationView::of).toList(), s.status,
-                    Specialty.LIFECYCLE.allowed(s.status), List.copyOf(s.history), s.createdAt, s.version);
+                    s.designations.stream().map(DesignationView::of).toList(), LifecycleState.of(s), s.version);
         }
     }
 }

@@ -1,10 +1,9 @@
 package org.zhijiao.apprenticeship.specialty;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.zhijiao.apprenticeship.directory.MemberDirectory;
+import org.zhijiao.apprenticeship.common.ApprenticeshipService;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyChange;
@@ -12,33 +11,29 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
 import org.zhijiao.commons.aggregate.AggregateKind;
 import org.zhijiao.commons.aggregate.IdQuery;
-import org.zhijiao.commons.aggregate.LifecycleService;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Page;
 
 @ApplicationScoped
-public class SpecialtyService extends LifecycleService<Specialty, SpecialtyAction, SpecialtyView> {
-
-    @Inject
-    MemberDirectory directory;
+public class SpecialtyService extends ApprenticeshipService<Specialty, SpecialtyAction, SpecialtyView> {
 
     public SpecialtyService() {
         super(new AggregateKind<>("Specialty", Specialty.class, Topics.SPECIALTIES, "specialty", SpecialtyView::of));
     }
 
     /** Filters of the specialty list; null means "any". */
-    public record Filter(UUID schoolId, String clusterCode, SpecialtyStatus status, DesignationLevel designationLevel) {
-    }
+    public record Filter(UUID schoolId, String clusterCode, SpecialtyStatus status, DesignationLevel designationLevel)
+            implements ListFilter {
 
-    @Transactional
-    public Page<SpecialtyView> list(Filter filter, String cursor, int limit) {
-        return IdQuery.from("specialty")
-                .and("t.school_id = :school", "school", filter.schoolId())
-                .and("t.cluster_code = :cluster", "cluster", filter.clusterCode())
-                .and("t.status = :status", "status", filter.status())
-                .and("EXISTS (SELECT 1 FROM specialty_designation d WHERE d.specialty_id = t.id AND d.level = :level)",
-                        "level", filter.designationLevel())
-                .page(em, cursor, limit, kind);
+        @Override
+        public IdQuery query() {
+            return IdQuery.from("specialty")
+                    .and("t.school_id = :school", "school", schoolId)
+                    .and("t.cluster_code = :cluster", "cluster", clusterCode)
+                    .and("t.status = :status", "status", status)
+                    .and("EXISTS (SELECT 1 FROM specialty_designation d WHERE d.specialty_id = t.id"
+                            + " AND d.level = :level)", "level", designationLevel);
+        }
     }
 
     @Transactional

@@ -82,6 +82,12 @@ public abstract class AggregateService<E extends AggregateRoot, V> {
         return aggregates.publish(kind, aggregate, change);
     }
 
+    /** One page of the aggregates {@code filter} lets through, in id order, as representations. */
+    @Transactional
+    public Page<V> list(ListFilter filter, String cursor, int limit) {
+        return page(filter.query(), cursor, limit);
+    }
+
     /** One page of the aggregates {@code query} selects, in id order, as representations. */
     protected Page<V> page(IdQuery query, String cursor, int limit) {
         return query.page(em, cursor, limit, kind);

@@ -1,17 +1,17 @@
 package org.zhijiao.membership.membership;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.zhijiao.commons.aggregate.LifecycleState;
 import org.zhijiao.commons.lifecycle.StepRequest;
-import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.membership.organization.OrganizationKind;
 import org.zhijiao.commons.web.Versioned;
 
@@ -54,10 +54,7 @@ public final class MembershipDtos {
             MembershipRole role,
             Set<String> subAlliances,
             @Schema(description = "Sub-alliances as dated versions, the current one last") List<SubAllianceVersion> subAllianceHistory,
-            MembershipStatus status,
-            @Schema(description = "Actions allowed in the current state") Set<MembershipAction> allowedActions,
-            @Schema(description = "Every step with the day it took effect") List<Transition> history,
-            OffsetDateTime createdAt,
+            @JsonUnwrapped LifecycleState<MembershipStatus, MembershipAction> lifecycle,
             @Schema(example = "2") long version,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Only on lists with `asOf`: the state in force on that day")
@@ -69,8 +66,7 @@ public final class MembershipDtos {
 
         public static MembershipView of(Membership m, MembershipStatus statusAsOf) {
             return new MembershipView(m.id, m.organizationId, m.organizationKind, m.role, Set.copyOf(m.subAlliances),
-                    List.copyOf(m.subAllianceHistory), m.status, Membership.LIFECYCLE.allowed(m.status), List.copyOf(m.history), m.createdAt, m.version,
-                    statusAsOf);
+                    List.copyOf(m.subAllianceHistory), LifecycleState.of(m), m.version, statusAsOf);
         }
     }
 }
