@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,20 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.zhijiao.apprenticeship.directory.MemberDirectory;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.testing.EventContracts;
-import org.zhijiao.commons.events.CloudEvent;
-import org.zhijiao.testing.LocalStackTestResource;
+import org.zhijiao.testing.TopicWriter;
 
 /**
  * Plays membership-service: builds its CloudEvents exactly as it publishes them, checks each against
@@ -37,7 +29,6 @@ import org.zhijiao.testing.LocalStackTestResource;
 public final class MembershipEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static KafkaProducer<String, String> producer;
 
     private MembershipEvents() {
     }
@@ -146,21 +137,8 @@ public final class MembershipEvents {
     }
 
     /** Produces any record value at all, for the consumer's tests of what breaks the contract. */
-    public static synchronized void sendRaw(String topic, String key, String value) {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackTestResource.stack().kafka().bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        }
-        try {
-            // exactly like membership-service's outbox relay, header included
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("Could not produce to " + topic, e);
-        }
+    public static void sendRaw(String topic, String key, String value) {
+        TopicWriter.send(topic, key, value);
     }
 
     /** What the service's directory knows of {@code organization} right now. */

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.EventContracts;
-import org.zhijiao.testing.LocalStackTestResource;
+import org.zhijiao.testing.TopicWriter;
 
 /**
  * Builds events shaped exactly like the producers' (each checked against its docs/events contract
@@ -28,7 +21,6 @@ import org.zhijiao.testing.LocalStackTestResource;
 final class Events {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
 
     private Events() {
     }
@@ -261,43 +253,20 @@ final class Events {
         sendRaw(topic, key, value, null);
     }
 
-    static synchronized void sendRaw(String topic, String key, String value, String traceparent) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-        if (traceparent != null) {
-            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            producer().send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+    static void sendRaw(String topic, String key, String value, String traceparent) {
+        TopicWriter.send(topic, key, value, traceparent);
     }
 
     /** Sends without waiting for the acknowledgement: for a steady load. */
-    static synchronized void sendAsync(String topic, ObjectNode event) {
-        producer().send(new ProducerRecord<>(topic, event.path("subject").asText(), event.toString()));
+    static void sendAsync(String topic, ObjectNode event) {
+        TopicWriter.sendAsync(topic, event.path("subject").asText(), event.toString());
     }
 
     /** Sends without waiting for each acknowledgement, then flushes: for bulk histories. */
-    static synchronized void sendAll(String topic, List<ObjectNode> events) {
+    static void sendAll(String topic, List<ObjectNode> events) {
         for (ObjectNode event : events) {
-            producer().send(new ProducerRecord<>(topic, event.path("subject").asText(), event.toString()));
+            sendAsync(topic, event);
         }
-        producer().flush();
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackTestResource.stack().kafka().bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        }
-        return producer;
+        TopicWriter.flush();
     }
 }

@@ -7,9 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,15 +31,8 @@ public class InboxPurge {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "zhijiao.inbox.retention", defaultValue = "P7D")
-    Duration retention;
-
-    @ConfigProperty(name = "zhijiao.inbox.purge-batch-size", defaultValue = "1000")
-    int batchSize;
-
-    /** Off for a service that purges its inbox its own way. */
-    @ConfigProperty(name = "zhijiao.inbox.purge-enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    InboxSettings settings;
 
     private volatile Boolean hasInbox;
     private Counter purged;
@@ -49,7 +40,7 @@ public class InboxPurge {
     @Scheduled(identity = "inbox-purge", every = "${zhijiao.inbox.purge-interval:PT1H}",
             delayed = "${zhijiao.inbox.purge-delay:PT5M}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (!enabled) {
+        if (!settings.purgeEnabled()) {
             return;
         }
         try {
@@ -64,7 +55,8 @@ public class InboxPurge {
         if (!hasInbox()) {
             return 0;
         }
-        OffsetDateTime before = OffsetDateTime.now().minus(retention);
+        OffsetDateTime before = OffsetDateTime.now().minus(settings.retention());
+        int batchSize = settings.purgeBatchSize();
         long total = 0;
         int deleted;
         do {

@@ -66,21 +66,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "zhijiao.outbox.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "zhijiao.outbox.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "zhijiao.outbox.send-timeout", defaultValue = "PT30S")
-    Duration sendTimeout;
-
-    /** No send starts later than this after a batch began, well inside the transaction holding the lock. */
-    @ConfigProperty(name = "zhijiao.outbox.batch-budget", defaultValue = "PT15S")
-    Duration batchBudget;
-
-    @ConfigProperty(name = "zhijiao.outbox.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    OutboxSettings settings;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
@@ -94,7 +81,7 @@ public class OutboxRelay {
     private Timer batchTimer;
 
     void start(@Observes StartupEvent startup) {
-        if (!enabled) {
+        if (!settings.enabled()) {
             LOG.info("Outbox relay disabled (zhijiao.outbox.enabled=false)");
             return;
         }
@@ -144,13 +131,13 @@ public class OutboxRelay {
                 if (backoffMillis > 0) {
                     wakeUps.tryAcquire(backoffMillis, TimeUnit.MILLISECONDS);
                 } else {
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 wakeUps.drainPermits();
                 int relayed;
                 do {
                     relayed = relayBatch();
-                } while (running && relayed == batchSize);
+                } while (running && relayed == settings.batchSize());
                 backoffMillis = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -182,7 +169,7 @@ public class OutboxRelay {
      * every send started ends within the delivery timeout.
      */
     Duration transactionTimeout() {
-        return batchBudget.plus(maxBlock()).plus(awaitLimit()).plusSeconds(30);
+        return settings.batchBudget().plus(maxBlock()).plus(awaitLimit()).plusSeconds(30);
     }
 
     private record Pass(int relayed, RuntimeException failure) {
@@ -197,7 +184,7 @@ public class OutboxRelay {
         }
         List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent WHERE parkedAt IS NULL ORDER BY seq",
                         OutboxEvent.class)
-                .setMaxResults(batchSize)
+                .setMaxResults(settings.batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
             pending.set(0);
@@ -208,7 +195,7 @@ public class OutboxRelay {
         RelayPass.Outcome outcome;
         try {
             outcome = new RelayPass(producer, awaitLimit(), System::nanoTime, () -> running).send(
-                    batch.stream().map(e -> row(e, sends)).toList(), batchBudget);
+                    batch.stream().map(e -> row(e, sends)).toList(), settings.batchBudget());
             outcome.parked().forEach(refused -> {
                 Span send = sends.get(refused.row().seq());
                 if (send != null) {
@@ -237,7 +224,7 @@ public class OutboxRelay {
         }
         if (outcome.deadlineReached()) {
             LOG.infof("Outbox relay batch reached its time budget of %s; the rest follows in the next pass",
-                    batchBudget);
+                    settings.batchBudget());
         }
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         pending.set(count("SELECT count(*) FROM outbox_event WHERE parked_at IS NULL"));
@@ -278,11 +265,13 @@ public class OutboxRelay {
     }
 
     private Duration maxBlock() {
-        return sendTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? sendTimeout : Duration.ofSeconds(10);
+        Duration timeout = settings.sendTimeout();
+        return timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
     }
 
     private Duration deliveryTimeout() {
-        return sendTimeout.compareTo(Duration.ofSeconds(12)) > 0 ? sendTimeout : Duration.ofSeconds(12);
+        Duration timeout = settings.sendTimeout();
+        return timeout.compareTo(Duration.ofSeconds(12)) > 0 ? timeout : Duration.ofSeconds(12);
     }
 
     /** Past the delivery timeout the producer has failed the send itself; this only guards against a hang. */

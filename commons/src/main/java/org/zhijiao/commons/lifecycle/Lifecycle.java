@@ -16,23 +16,14 @@ import org.zhijiao.commons.problem.ProblemType;
  *
  * @param <S> the states
  * @param <A> the actions
+ * @param aggregate the aggregate's name in problems ("Cannot approve program …")
+ * @param initial the state it starts in
+ * @param startedBy the action recorded for the first step, which no client performs (e.g. {@code PLAN})
+ * @param rules where each action leads from each state it is allowed in
+ * @param changes the change each action publishes, e.g. {@code approved}: the last part of the event type
  */
-public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
-
-    private final String aggregate;
-    private final S initial;
-    private final String startedBy;
-    private final Map<A, Map<S, S>> rules;
-    private final Map<A, String> changes;
-
-    private Lifecycle(String aggregate, S initial, String startedBy, Map<A, Map<S, S>> rules,
-            Map<A, String> changes) {
-        this.aggregate = aggregate;
-        this.initial = initial;
-        this.startedBy = startedBy;
-        this.rules = rules;
-        this.changes = changes;
-    }
+public record Lifecycle<S extends Enum<S>, A extends Enum<A>>(String aggregate, S initial, String startedBy,
+        Map<A, Map<S, S>> rules, Map<A, String> changes) {
 
     /**
      * The rules of {@code aggregate}, which starts in {@code initial}; {@code startedBy} names the action
@@ -43,26 +34,12 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
         return new Builder<>(aggregate, states, actions, initial, startedBy);
     }
 
-    /** The aggregate's name in problems ("Cannot approve program …"). */
-    public String aggregate() {
-        return aggregate;
-    }
-
-    public S initial() {
-        return initial;
-    }
-
-    /** The action recorded for the first step. */
-    public String startedBy() {
-        return startedBy;
-    }
-
     /** Where {@code action} leads from {@code from}, if it is allowed there. */
     public Optional<S> target(S from, A action) {
         return Optional.ofNullable(rules.getOrDefault(action, Map.of()).get(from));
     }
 
-    /** The change {@code action} publishes, e.g. {@code approved}: the last part of the event type. */
+    /** The change {@code action} publishes. */
     public String change(A action) {
         return changes.get(action);
     }
@@ -88,10 +65,6 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
 
     public boolean isTerminal(S state) {
         return allowed(state).isEmpty();
-    }
-
-    public Map<A, Map<S, S>> rules() {
-        return rules;
     }
 
     public static final class Builder<S extends Enum<S>, A extends Enum<A>> {
