@@ -14,6 +14,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -50,6 +52,11 @@ public class CounterFolder {
     private TransactionSynchronizationRegistry transactions;
     private long foldRows;
     private Duration foldInterval;
+    /** Entries folded since the pending table was last vacuumed, and when that was (only the folding thread uses them). */
+    private long foldedSinceVacuum;
+    private long vacuumedAt;
+    private static final long VACUUM_AFTER = 200_000;
+    private static final Duration CAUGHT_UP_VACUUM_GAP = Duration.ofSeconds(10);
     private volatile boolean running;
     private Thread thread;
 
@@ -132,6 +139,7 @@ public class CounterFolder {
                 long started = System.nanoTime();
                 int moved = fold();
                 LOG.debugf("Folded %d pending counter entries in %d ms", moved, (System.nanoTime() - started) / 1_000_000);
+                vacuumWhenDue(moved);
             } catch (InterruptedException e) {
                 // stopping: the loop looks at running
             } catch (RuntimeException e) {
@@ -139,6 +147,30 @@ public class CounterFolder {
                 LOG.warnf("Folding the pending counter entries failed (%s); trying again in %s", rootMessage(e),
                         foldInterval);
             }
+        }
+    }
+
+    /**
+     * Vacuums the pending table after many folds, and once folding has caught up: every folded entry
+     * leaves a dead row (and index entry) behind, and until they are gone each read's range scan visits
+     * them — measured after a backlog of 2.5 M entries: figure reads 4–5 times slower, for as long as
+     * autovacuum (a minute or more) leaves them.
+     */
+    private void vacuumWhenDue(int moved) {
+        foldedSinceVacuum += moved;
+        boolean caughtUp = moved < foldRows && System.nanoTime() - vacuumedAt > CAUGHT_UP_VACUUM_GAP.toNanos();
+        if (foldedSinceVacuum == 0 || foldedSinceVacuum < VACUUM_AFTER && !caughtUp) {
+            return;
+        }
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("VACUUM " + Tables.LIVE.pending());
+            LOG.debugf("Vacuumed the pending counter entries (%d folded since the last time) in %d ms", foldedSinceVacuum,
+                    (System.nanoTime() - started) / 1_000_000);
+            foldedSinceVacuum = 0;
+            vacuumedAt = System.nanoTime();
+        } catch (SQLException e) {
+            LOG.warnf("Vacuuming the pending counter entries failed (%s); autovacuum will", rootMessage(e));
         }
     }
 

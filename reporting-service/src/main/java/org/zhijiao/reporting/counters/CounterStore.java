@@ -89,10 +89,15 @@ public class CounterStore {
 
     /**
      * Appends the deltas' day entries to the pending table (the live path) with COPY: no key to look up,
-     * no index to keep, no row shared with other batches; {@link #fold} moves them into the counters'
+     * no row shared with other batches; {@link #fold} moves them into the counters'
      * day, month and year buckets later, and reads add them meanwhile. Returns how many it appended.
      */
     public int defer(Connection c, Tables tables, Deltas deltas) throws SQLException {
+        return copyDays(c, tables.pending(), deltas);
+    }
+
+    /** COPYs the deltas' day entries, with their month's and year's epoch days, into a table shaped as counter_pending. */
+    private int copyDays(Connection c, String table, Deltas deltas) throws SQLException {
         StringBuilder text = new StringBuilder(deltas.size() * 40);
         int n = 0;
         for (long[] row : rows(deltas)) {
@@ -106,7 +111,7 @@ public class CounterStore {
             n++;
         }
         if (n > 0) {
-            copy(c, "COPY %s (series, day, month, year, entered, exited) FROM STDIN".formatted(tables.pending()), text);
+            copy(c, "COPY %s (series, day, month, year, entered, exited) FROM STDIN".formatted(table), text);
         }
         return n;
     }
@@ -118,18 +123,27 @@ public class CounterStore {
      * concurrent fold on another replica deletes (and adds) each entry only once. Returns the entries moved.
      */
     public int fold(Connection c, Tables tables) throws SQLException {
+        return rollUp(c, "DELETE FROM %s RETURNING *".formatted(tables.pending()), tables.counter());
+    }
+
+    /**
+     * Adds the day entries {@code source} yields (rows shaped as counter_pending) to {@code counter}'s
+     * day, month and year buckets, summed per bucket, one upsert each in key order; returns how many
+     * entries it read.
+     */
+    private static int rollUp(Connection c, String source, String counter) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                WITH moved AS (DELETE FROM %2$s RETURNING series, day, month, year, entered, exited),
+                WITH entries AS (%2$s),
                 added AS (
                     INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
                     SELECT series, grain, bucket, 0, sum(entered), sum(exited) FROM (
-                        SELECT series, 0::int2 AS grain, day AS bucket, entered, exited FROM moved
-                        UNION ALL SELECT series, 1::int2, month, entered, exited FROM moved
-                        UNION ALL SELECT series, 2::int2, year, entered, exited FROM moved) buckets
+                        SELECT series, 0::int2 AS grain, day AS bucket, entered, exited FROM entries
+                        UNION ALL SELECT series, 1::int2, month, entered, exited FROM entries
+                        UNION ALL SELECT series, 2::int2, year, entered, exited FROM entries) buckets
                     GROUP BY series, grain, bucket HAVING sum(entered) <> 0 OR sum(exited) <> 0 ORDER BY 1, 2, 3
                     ON CONFLICT (series, grain, bucket, stripe) DO UPDATE
                     SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited)
-                SELECT count(*) FROM moved""".formatted(tables.counter(), tables.pending()));
+                SELECT count(*) FROM entries""".formatted(counter, source));
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1);
@@ -168,21 +182,13 @@ public class CounterStore {
      */
     public void beginBulk(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TEMPORARY TABLE counter_bulk (series INT4, grain INT2, bucket INT4, entered INT8, exited INT8)
-                    ON COMMIT DROP""");
+            s.execute("CREATE TEMPORARY TABLE counter_bulk (LIKE counter_pending) ON COMMIT DROP");
         }
     }
 
-    /** Appends the deltas to the bulk count {@link #beginBulk} started on {@code c}. */
+    /** Appends the deltas' day entries to the bulk count {@link #beginBulk} started on {@code c}. */
     public void append(Connection c, Deltas deltas) throws SQLException {
-        long[][] rows = rows(deltas);
-        StringBuilder text = new StringBuilder(rows.length * 24);
-        for (long[] row : rows) {
-            text.append(row[0]).append('\t').append(row[1]).append('\t').append(row[2]).append('\t').append(row[3])
-                    .append('\t').append(row[4]).append('\n');
-        }
-        copy(c, "COPY counter_bulk (series, grain, bucket, entered, exited) FROM STDIN", text);
+        copyDays(c, "counter_bulk", deltas);
     }
 
     private static void copy(Connection c, String copy, StringBuilder rows) throws SQLException {
@@ -195,15 +201,7 @@ public class CounterStore {
 
     /** Adds the bulk count's sums to the counters, one row per bucket, and ends it. */
     public void finishBulk(Connection c, Tables tables) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO %1$s (series, grain, bucket, stripe, entered, exited)
-                SELECT series, grain, bucket, 0, sum(entered), sum(exited) FROM counter_bulk
-                GROUP BY series, grain, bucket HAVING sum(entered) <> 0 OR sum(exited) <> 0 ORDER BY 1, 2, 3
-                ON CONFLICT (series, grain, bucket, stripe) DO UPDATE
-                SET entered = %1$s.entered + excluded.entered, exited = %1$s.exited + excluded.exited
-                """.formatted(tables.counter()))) {
-            s.executeUpdate();
-        }
+        rollUp(c, "SELECT * FROM counter_bulk", tables.counter());
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE counter_bulk");
         }
@@ -270,12 +268,11 @@ public class CounterStore {
     public Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures, List<LocalDate> days)
             throws SQLException {
         Map<String, Map<Series, Cumulative[]>> result = new HashMap<>();
-        // one series at a time, three index range scans each (year, month and day buckets): a plain
-        // join leaves the planner free to scan the whole table, and it does once the table is large;
-        // the pending entries up to the day summed per series in one scan of their small table
+        // one series at a time, four index range scans each (year, month and day buckets, pending
+        // entries): a plain join leaves the planner free to scan the whole table, and it does once the
+        // table is large
         String sql = """
-                SELECT s.figure, s.dimension, s.value, coalesce(x.entered, 0) + coalesce(p.entered, 0),
-                    coalesce(x.exited, 0) + coalesce(p.exited, 0)
+                SELECT s.figure, s.dimension, s.value, x.entered, x.exited
                 FROM counter_series s CROSS JOIN LATERAL (
                     SELECT sum(entered) AS entered, sum(exited) AS exited FROM (
                         SELECT entered, exited FROM counter n WHERE n.series = s.id AND n.grain = 2 AND n.bucket < ?
@@ -284,10 +281,10 @@ public class CounterStore {
                         WHERE n.series = s.id AND n.grain = 1 AND n.bucket >= ? AND n.bucket < ?
                         UNION ALL
                         SELECT entered, exited FROM counter n
-                        WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?) buckets) x
-                LEFT JOIN (SELECT series, sum(entered) AS entered, sum(exited) AS exited FROM counter_pending
-                    WHERE day <= ? GROUP BY series) p ON p.series = s.id
-                WHERE s.figure = ANY(?) AND (x.entered IS NOT NULL OR p.series IS NOT NULL)""";
+                        WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
+                        UNION ALL
+                        SELECT entered, exited FROM counter_pending p WHERE p.series = s.id AND p.day <= ?) buckets) x
+                WHERE s.figure = ANY(?) AND x.entered IS NOT NULL""";
         Array names = c.createArrayOf("text", figures.toArray(String[]::new));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < days.size(); i++) {
@@ -341,26 +338,24 @@ public class CounterStore {
             return changes;
         }
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT value, bucket, sum(entered), sum(exited) FROM (
-                    SELECT s.value, n.bucket, n.entered, n.exited FROM counter_series s CROSS JOIN LATERAL (
-                        SELECT bucket, entered, exited FROM counter c
-                        WHERE c.series = s.id AND c.grain = 0 AND c.bucket >= ? AND c.bucket <= ?) n
-                    WHERE s.figure = ? AND s.dimension = ? AND s.value = ANY(?)
+                SELECT s.value, n.bucket, sum(n.entered), sum(n.exited) FROM counter_series s CROSS JOIN LATERAL (
+                    SELECT bucket, entered, exited FROM counter c
+                    WHERE c.series = s.id AND c.grain = 0 AND c.bucket >= ? AND c.bucket <= ?
                     UNION ALL
-                    SELECT s.value, p.day, p.entered, p.exited FROM counter_pending p JOIN counter_series s ON s.id = p.series
-                    WHERE p.day >= ? AND p.day <= ? AND s.figure = ? AND s.dimension = ? AND s.value = ANY(?)) changes
-                GROUP BY value, bucket
-                ORDER BY bucket""")) {
+                    SELECT day, entered, exited FROM counter_pending p
+                    WHERE p.series = s.id AND p.day >= ? AND p.day <= ?) n
+                WHERE s.figure = ? AND s.dimension = ? AND s.value = ANY(?)
+                GROUP BY s.value, n.bucket
+                ORDER BY n.bucket""")) {
             int first = (int) (from.isBefore(Spans.ORIGIN) ? Spans.ORIGIN : from).toEpochDay();
             int last = (int) (to.isAfter(Spans.LAST) ? Spans.LAST : to).toEpochDay();
-            Array names = c.createArrayOf("text", values.toArray(String[]::new));
-            for (int counted : new int[] {0, 5}) {
-                s.setInt(counted + 1, first);
-                s.setInt(counted + 2, last);
-                s.setString(counted + 3, figure);
-                s.setString(counted + 4, dimension);
-                s.setArray(counted + 5, names);
-            }
+            s.setInt(1, first);
+            s.setInt(2, last);
+            s.setInt(3, first);
+            s.setInt(4, last);
+            s.setString(5, figure);
+            s.setString(6, dimension);
+            s.setArray(7, c.createArrayOf("text", values.toArray(String[]::new)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new DayChange(rs.getString(1), LocalDate.ofEpochDay(rs.getInt(2)), rs.getLong(3),

@@ -552,7 +552,8 @@ public class ProjectionApplier {
                         .formatted(p, Topics.ENROLLMENTS) + "AND (data ->> 'enterpriseId') > ? ORDER BY 1 LIMIT ?");
         ExecutorService workers = Executors.newFixedThreadPool(COUNT_WORKERS, r -> new Thread(r, "projection-rebuild-count"));
         Deque<Future<Deltas>> pending = new ArrayDeque<>();
-        Deltas deltas = new Deltas();
+        // by day only: the bulk count rolls them up into months and years once, in the database
+        Deltas deltas = Deltas.ofDays();
         counters.beginBulk(c);
         try {
             for (Map.Entry<Family, String> family : keys.entrySet()) {
@@ -580,7 +581,7 @@ public class ProjectionApplier {
                         try (Connection own = dataSource.getConnection()) {
                             affected.loadInputs(own, tables, this, inputs);
                         }
-                        Deltas counts = new Deltas();
+                        Deltas counts = Deltas.ofDays();
                         recount(affected, new Projections(inputs), +1, counts);
                         return counts;
                     }));
