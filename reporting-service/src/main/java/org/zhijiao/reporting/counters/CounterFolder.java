@@ -32,6 +32,9 @@ import org.jboss.logging.Logger;
 public class CounterFolder {
 
     private static final Logger LOG = Logger.getLogger(CounterFolder.class);
+    /** Vacuum the pending table after this many folded entries, or once caught up but not more often than this. */
+    private static final long VACUUM_AFTER = 200_000;
+    private static final Duration CAUGHT_UP_VACUUM_GAP = Duration.ofSeconds(10);
     private final Object signal = new Object();
     private final AtomicLong committed = new AtomicLong();
 
@@ -55,8 +58,6 @@ public class CounterFolder {
     /** Entries folded since the pending table was last vacuumed, and when that was (only the folding thread uses them). */
     private long foldedSinceVacuum;
     private long vacuumedAt;
-    private static final long VACUUM_AFTER = 200_000;
-    private static final Duration CAUGHT_UP_VACUUM_GAP = Duration.ofSeconds(10);
     private volatile boolean running;
     private Thread thread;
 
@@ -73,6 +74,7 @@ public class CounterFolder {
     void start(@Observes StartupEvent event) {
         running = true;
         committed.set(1); // entries left pending by the previous run are folded first
+        vacuumedAt = System.nanoTime() - CAUGHT_UP_VACUUM_GAP.toNanos();
         thread = new Thread(this::run, "counter-folder");
         thread.setDaemon(true);
         thread.start();
@@ -181,5 +183,4 @@ public class CounterFolder {
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
-
 }
