@@ -260,67 +260,67 @@ public class CounterStore {
     }
 
     /**
-     * For each figure and series: the cumulative counts on each of the given days. Reads the year
-     * buckets before the day's year, the month buckets of its year before its month and the day
-     * buckets of its month up to it: at most (years + 11 + 31) rows per series and day; plus the
-     * entries still pending up to it.
+     * For each figure and series: the cumulative counts on {@code before} (cells[0]) and on {@code end} (cells[1]),
+     * {@code before} earlier than {@code end}. A day's count is the year buckets before its year, the month
+     * buckets of its year before its month, the day buckets of its month up to it, and the entries still
+     * pending up to it. Both days come from one statement, five index range scans a series: the year
+     * buckets before {@code end}'s year and the month buckets from {@code before}'s year to {@code end}'s
+     * month serve both days (each row is added to the day it belongs to), the day buckets are a range per
+     * day, the pending entries one range up to {@code end}.
      */
-    public Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures, List<LocalDate> days)
-            throws SQLException {
+    public Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures, LocalDate before,
+            LocalDate end) throws SQLException {
         Map<String, Map<Series, Cumulative[]>> result = new HashMap<>();
-        // one series at a time, four index range scans each (year, month and day buckets, pending
-        // entries): a plain join leaves the planner free to scan the whole table, and it does once the
-        // table is large
+        if (end.isBefore(Spans.ORIGIN)) {
+            return result;
+        }
+        LocalDate last = end.isAfter(Spans.LAST) ? Spans.LAST : end;
+        LocalDate first = before.isAfter(last) ? last : before;
+        // a plain join leaves the planner free to scan the whole table, and it does once the table is large:
+        // one series at a time (a lateral), each range an index scan
         String sql = """
-                SELECT s.figure, s.dimension, s.value, x.entered, x.exited
+                SELECT s.figure, s.dimension, s.value, x.entered_first, x.exited_first, x.entered_last, x.exited_last
                 FROM counter_series s CROSS JOIN LATERAL (
-                    SELECT sum(entered) AS entered, sum(exited) AS exited FROM (
-                        SELECT entered, exited FROM counter n WHERE n.series = s.id AND n.grain = 2 AND n.bucket < ?
-                        UNION ALL
-                        SELECT entered, exited FROM counter n
-                        WHERE n.series = s.id AND n.grain = 1 AND n.bucket >= ? AND n.bucket < ?
-                        UNION ALL
-                        SELECT entered, exited FROM counter n
-                        WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
-                        UNION ALL
-                        SELECT entered, exited FROM counter_pending p WHERE p.series = s.id AND p.day <= ?) buckets) x
-                WHERE s.figure = ANY(?) AND x.entered IS NOT NULL""";
-        Array names = c.createArrayOf("text", figures.toArray(String[]::new));
+                    SELECT sum(entered) FILTER (WHERE first) AS entered_first, sum(exited) FILTER (WHERE first) AS exited_first,
+                        sum(entered) FILTER (WHERE last) AS entered_last, sum(exited) FILTER (WHERE last) AS exited_last
+                    FROM (
+                    SELECT entered, exited, n.bucket < ? AS first, true AS last FROM counter n
+                    WHERE n.series = s.id AND n.grain = 2 AND n.bucket < ?
+                    UNION ALL
+                    SELECT entered, exited, n.bucket < ?, n.bucket >= ? FROM counter n
+                    WHERE n.series = s.id AND n.grain = 1 AND n.bucket >= ? AND n.bucket < ?
+                    UNION ALL
+                    SELECT entered, exited, true, false FROM counter n
+                    WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
+                    UNION ALL
+                    SELECT entered, exited, false, true FROM counter n
+                    WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
+                    UNION ALL
+                    SELECT entered, exited, p.day <= ?, true FROM counter_pending p WHERE p.series = s.id AND p.day <= ?) b
+                ) x
+                WHERE s.figure = ANY(?) AND x.entered_last IS NOT NULL""";
+        int firstYear = (int) first.withDayOfYear(1).toEpochDay();
+        int firstMonth = (int) first.withDayOfMonth(1).toEpochDay();
+        int firstDay = (int) first.toEpochDay();
+        int lastYear = (int) last.withDayOfYear(1).toEpochDay();
+        int lastMonth = (int) last.withDayOfMonth(1).toEpochDay();
+        int lastDay = (int) last.toEpochDay();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < days.size(); i++) {
-                LocalDate day = days.get(i);
-                if (day.isBefore(Spans.ORIGIN)) {
-                    continue;
-                }
-                if (day.isAfter(Spans.LAST)) {
-                    day = Spans.LAST;
-                }
-                int year = (int) day.withDayOfYear(1).toEpochDay();
-                int month = (int) day.withDayOfMonth(1).toEpochDay();
-                s.setInt(1, year);
-                s.setInt(2, year);
-                s.setInt(3, month);
-                s.setInt(4, month);
-                s.setInt(5, (int) day.toEpochDay());
-                s.setInt(6, (int) day.toEpochDay());
-                s.setArray(7, names);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Cumulative[] cells = result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                .computeIfAbsent(new Series(rs.getString(2), rs.getString(3)),
-                                        k -> zeros(days.size()));
-                        cells[i] = new Cumulative(rs.getLong(4), rs.getLong(5));
-                    }
+            int i = 0;
+            for (int value : new int[] {firstYear, lastYear, firstMonth, lastYear, firstYear, lastMonth, firstMonth,
+                    firstDay, lastMonth, lastDay, firstDay, lastDay}) {
+                s.setInt(++i, value);
+            }
+            s.setArray(++i, c.createArrayOf("text", figures.toArray(String[]::new)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(
+                            new Series(rs.getString(2), rs.getString(3)), new Cumulative[] {
+                                new Cumulative(rs.getLong(4), rs.getLong(5)), new Cumulative(rs.getLong(6), rs.getLong(7))});
                 }
             }
         }
         return result;
-    }
-
-    private static Cumulative[] zeros(int n) {
-        Cumulative[] cells = new Cumulative[n];
-        Arrays.fill(cells, Cumulative.ZERO);
-        return cells;
     }
 
     /** One day's changes of one series. */

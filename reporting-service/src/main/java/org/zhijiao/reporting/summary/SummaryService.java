@@ -63,8 +63,8 @@ public class SummaryService {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setAutoCommit(false);
             try {
-                Map<String, Map<Series, Cumulative[]>> counts = counters.cumulative(c, List.copyOf(stored),
-                        List.of(before, period.to()));
+                Map<String, Map<Series, Cumulative[]>> counts = counters.cumulative(c, List.copyOf(stored), before,
+                        period.to());
                 Map<String, FigureCounts> result = new LinkedHashMap<>();
                 for (Figure figure : figures) {
                     result.put(figure.key(), figure.family() == Family.DERIVED
