@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
+import org.zhijiao.commons.consumer.Failures;
 
 /**
  * Folds the pending counter entries into the counters ({@link CounterStore#fold}) on a thread of its
@@ -146,7 +147,7 @@ public class CounterFolder {
                 // stopping: the loop looks at running
             } catch (RuntimeException e) {
                 committed.incrementAndGet(); // still pending: try again at the next interval
-                LOG.warnf("Folding the pending counter entries failed (%s); trying again in %s", rootMessage(e),
+                LOG.warnf("Folding the pending counter entries failed (%s); trying again in %s", Failures.rootMessage(e),
                         foldInterval);
             }
         }
@@ -175,15 +176,7 @@ public class CounterFolder {
             foldedSinceVacuum = 0;
             vacuumedAt = System.nanoTime();
         } catch (SQLException e) {
-            LOG.warnf("Vacuuming %s failed (%s); autovacuum will", tables, rootMessage(e));
+            LOG.warnf("Vacuuming %s failed (%s); autovacuum will", tables, Failures.rootMessage(e));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -252,8 +251,6 @@ public class CounterStore {
 
     /** Entities that came in and went out up to a day, summed over all days up to it. */
     public record Cumulative(long entered, long exited) {
-        public static final Cumulative ZERO = new Cumulative(0, 0);
-
         public long count() {
             return entered - exited;
         }

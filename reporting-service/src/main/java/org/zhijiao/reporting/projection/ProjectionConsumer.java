@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.zhijiao.commons.consumer.Failures;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.commons.tracing.ConsumedTraces;
@@ -259,7 +260,7 @@ public class ProjectionConsumer {
                     return true;
                 } catch (RuntimeException e) {
                     failing(e);
-                    LOG.warnf("Applying %d events failed (%s); retrying in %s", events.size(), rootMessage(e), backoff);
+                    LOG.warnf("Applying %d events failed (%s); retrying in %s", events.size(), Failures.rootMessage(e), backoff);
                     pause(backoff);
                     backoff = next(backoff);
                 }
@@ -307,7 +308,7 @@ public class ProjectionConsumer {
             if (failingSince == null) {
                 failingSince = clock.instant();
             }
-            lastError = rootMessage(e);
+            lastError = Failures.rootMessage(e);
         }
 
         private void pause(Duration duration) {
@@ -344,13 +345,5 @@ public class ProjectionConsumer {
     private static Duration next(Duration backoff) {
         Duration doubled = backoff.multipliedBy(2);
         return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -31,6 +31,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.zhijiao.commons.consumer.Failures;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Ids;
@@ -193,12 +194,12 @@ public class RebuildService {
             if (switched(id)) {
                 // e.g. the service stopping just as the switch committed: the transaction manager may then report
                 // a failed commit that PostgreSQL did make; the tables are swapped and the rebuild is DONE
-                LOG.warnf("Rebuild %s is done; after its switch committed: %s", id, ProjectionConsumer.rootMessage(e));
+                LOG.warnf("Rebuild %s is done; after its switch committed: %s", id, Failures.rootMessage(e));
                 return;
             }
             LOG.errorf(e, "Rebuild %s failed", id);
             update("UPDATE projection_rebuild SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ? AND state = 'RUNNING'",
-                    ProjectionConsumer.rootMessage(e), id);
+                    Failures.rootMessage(e), id);
             dropShadow();
         }
     }

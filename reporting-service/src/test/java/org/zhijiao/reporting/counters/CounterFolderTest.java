@@ -13,8 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,14 +85,14 @@ class CounterFolderTest {
     /** Entered and exited of the series' day, month and year buckets of {@link #DAY}. */
     private long[] buckets(int series) throws SQLException {
         long[] sums = new long[6];
-        List<Integer> buckets = new ArrayList<>(List.of((int) DAY.toEpochDay(), (int) DAY.withDayOfMonth(1).toEpochDay(),
-                (int) DAY.withDayOfYear(1).toEpochDay()));
+        int[] buckets = {(int) DAY.toEpochDay(), (int) DAY.withDayOfMonth(1).toEpochDay(),
+            (int) DAY.withDayOfYear(1).toEpochDay()};
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT coalesce(sum(entered), 0), coalesce(sum(exited), 0) FROM counter WHERE series = ? AND grain = ? AND bucket = ?")) {
             for (int grain = 0; grain < 3; grain++) {
                 s.setInt(1, series);
                 s.setInt(2, grain);
-                s.setInt(3, buckets.get(grain));
+                s.setInt(3, buckets[grain]);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     sums[2 * grain] = rs.getLong(1);
