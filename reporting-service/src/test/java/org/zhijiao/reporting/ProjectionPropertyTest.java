@@ -186,9 +186,20 @@ class ProjectionPropertyTest {
         orgs.forEach(o -> orgById.put(o.id(), o));
         assertThat(count("counter_pending")).as("counter entries still pending").isPositive();
         Map<String, JsonPath> sampled = new LinkedHashMap<>();
-        for (int sample = 0; sample < 24; sample++) {
+        for (int sample = 0; sample < 36; sample++) {
             LocalDate from = START.plusDays(random.nextInt(10500));
             LocalDate to = from.plusDays(random.nextInt(800));
+            if (sample >= 24) {
+                // calendar periods too: whole years, quarters and months, where a read needs no day buckets
+                from = from.withDayOfMonth(1);
+                to = switch (sample % 4) {
+                    case 0 -> from.withDayOfYear(1).plusYears(random.nextInt(3)).withMonth(12).withDayOfMonth(31);
+                    case 1 -> from.plusMonths(2).withDayOfMonth(from.plusMonths(2).lengthOfMonth());
+                    case 2 -> from.withDayOfMonth(from.lengthOfMonth());
+                    default -> to.withDayOfMonth(to.lengthOfMonth());
+                };
+                from = sample % 4 == 0 ? from.withDayOfYear(1) : from;
+            }
             JsonPath summary = Api.summary("from=" + from + "&to=" + to);
             sampled.put("from=" + from + "&to=" + to, summary);
             check(summary, "members", from, to, memberEntities(memberships, orgById, allianceOf, (a, s) -> true));

@@ -258,12 +258,13 @@ public class CounterStore {
 
     /**
      * For each figure and series: the cumulative counts on {@code before} (cells[0]) and on {@code end} (cells[1]),
-     * {@code before} earlier than {@code end}. A day's count is the year buckets before its year, the month
-     * buckets of its year before its month, the day buckets of its month up to it, and the entries still
-     * pending up to it. Both days come from one statement, five index range scans a series: the year
-     * buckets before {@code end}'s year and the month buckets from {@code before}'s year to {@code end}'s
-     * month serve both days (each row is added to the day it belongs to), the day buckets are a range per
-     * day, the pending entries one range up to {@code end}.
+     * {@code before} earlier than {@code end}. The count up to a day is the count before the next day, {@code x}:
+     * the year buckets before {@code x}'s year, the month buckets of that year before {@code x}'s month, the day
+     * buckets of that month before {@code x}, and the entries still pending before {@code x}. Both days come from
+     * one statement that scans, per series, only the ranges that hold something: the year buckets once for both
+     * days, the month and day ranges once when both days share them, and the pending entries once. A period of
+     * whole years is then two range scans a series (years and pending), of whole months three; any period
+     * needs at most six.
      */
     public Map<String, Map<Series, Cumulative[]>> cumulative(Connection c, List<String> figures, LocalDate before,
             LocalDate end) throws SQLException {
@@ -273,6 +274,7 @@ public class CounterStore {
         }
         LocalDate last = end.isAfter(Spans.LAST) ? Spans.LAST : end;
         LocalDate first = before.isAfter(last) ? last : before;
+        Ranges ranges = new Ranges(first.plusDays(1), last.plusDays(1));
         // a plain join leaves the planner free to scan the whole table, and it does once the table is large:
         // one series at a time (a lateral), each range an index scan
         String sql = """
@@ -280,32 +282,12 @@ public class CounterStore {
                 FROM counter_series s CROSS JOIN LATERAL (
                     SELECT sum(entered) FILTER (WHERE first) AS entered_first, sum(exited) FILTER (WHERE first) AS exited_first,
                         sum(entered) FILTER (WHERE last) AS entered_last, sum(exited) FILTER (WHERE last) AS exited_last
-                    FROM (
-                    SELECT entered, exited, n.bucket < ? AS first, true AS last FROM counter n
-                    WHERE n.series = s.id AND n.grain = 2 AND n.bucket < ?
-                    UNION ALL
-                    SELECT entered, exited, n.bucket < ?, n.bucket >= ? FROM counter n
-                    WHERE n.series = s.id AND n.grain = 1 AND n.bucket >= ? AND n.bucket < ?
-                    UNION ALL
-                    SELECT entered, exited, true, false FROM counter n
-                    WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
-                    UNION ALL
-                    SELECT entered, exited, false, true FROM counter n
-                    WHERE n.series = s.id AND n.grain = 0 AND n.bucket >= ? AND n.bucket <= ?
-                    UNION ALL
-                    SELECT entered, exited, p.day <= ?, true FROM counter_pending p WHERE p.series = s.id AND p.day <= ?) b
+                    FROM (%s) b
                 ) x
-                WHERE s.figure = ANY(?) AND x.entered_last IS NOT NULL""";
-        int firstYear = (int) first.withDayOfYear(1).toEpochDay();
-        int firstMonth = (int) first.withDayOfMonth(1).toEpochDay();
-        int firstDay = (int) first.toEpochDay();
-        int lastYear = (int) last.withDayOfYear(1).toEpochDay();
-        int lastMonth = (int) last.withDayOfMonth(1).toEpochDay();
-        int lastDay = (int) last.toEpochDay();
+                WHERE s.figure = ANY(?) AND x.entered_last IS NOT NULL""".formatted(ranges.sql());
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 0;
-            for (int value : new int[] {firstYear, lastYear, firstMonth, lastYear, firstYear, lastMonth, firstMonth,
-                    firstDay, lastMonth, lastDay, firstDay, lastDay}) {
+            for (int value : ranges.parameters()) {
                 s.setInt(++i, value);
             }
             s.setArray(++i, c.createArrayOf("text", figures.toArray(String[]::new)));
@@ -318,6 +300,74 @@ public class CounterStore {
             }
         }
         return result;
+    }
+
+    /**
+     * The range scans that sum a series up to (not including) two days {@code a} ≤ {@code b}: each branch yields
+     * a bucket's counts and whether they count before {@code a} (first) and before {@code b} (last).
+     */
+    static final class Ranges {
+        private final List<String> branches = new ArrayList<>();
+        private final List<Integer> parameters = new ArrayList<>();
+
+        Ranges(LocalDate a, LocalDate b) {
+            int yearA = (int) a.withDayOfYear(1).toEpochDay();
+            int monthA = (int) a.withDayOfMonth(1).toEpochDay();
+            int dayA = (int) a.toEpochDay();
+            int yearB = (int) b.withDayOfYear(1).toEpochDay();
+            int monthB = (int) b.withDayOfMonth(1).toEpochDay();
+            int dayB = (int) b.toEpochDay();
+            // years: everything before b's year, the part before a's year counts for a too
+            branch("counter n WHERE n.series = s.id AND n.grain = 2 AND n.bucket < ?", "n.bucket < ?", yearA, true,
+                    yearB);
+            buckets(1, yearA, monthA, yearB, monthB);
+            buckets(0, monthA, dayA, monthB, dayB);
+            branch("counter_pending n WHERE n.series = s.id AND n.day < ?", "n.day < ?", dayA, true, dayB);
+        }
+
+        /**
+         * The buckets of a grain from {@code fromA} before {@code toA} (for a) and from {@code fromB} before
+         * {@code toB} (for b): one scan when both start alike (a's range is then the start of b's), else one
+         * per range that holds anything.
+         */
+        private void buckets(int grain, int fromA, int toA, int fromB, int toB) {
+            String range = "counter n WHERE n.series = s.id AND n.grain = " + grain
+                    + " AND n.bucket >= ? AND n.bucket < ?";
+            if (fromA == fromB) {
+                if (toB > fromB) {
+                    branch(range, "n.bucket < ?", toA, true, fromB, toB);
+                }
+                return;
+            }
+            if (toA > fromA) {
+                branch(range, "true", null, false, fromA, toA);
+            }
+            if (toB > fromB) {
+                branch(range, "false", null, true, fromB, toB);
+            }
+        }
+
+        /**
+         * A scan of {@code from} within {@code bounds}; its rows count for a where {@code forA} holds (a condition
+         * with one parameter, {@code aBound}, or a constant), for b all or none.
+         */
+        private void branch(String from, String forA, Integer aBound, boolean forB, int... bounds) {
+            branches.add("SELECT n.entered, n.exited, " + forA + " AS first, " + forB + " AS last FROM " + from);
+            if (aBound != null) {
+                parameters.add(aBound);
+            }
+            for (int bound : bounds) {
+                parameters.add(bound);
+            }
+        }
+
+        String sql() {
+            return String.join("\n    UNION ALL\n", branches);
+        }
+
+        List<Integer> parameters() {
+            return parameters;
+        }
     }
 
     /** One day's changes of one series. */

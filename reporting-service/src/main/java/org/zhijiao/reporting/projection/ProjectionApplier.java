@@ -557,6 +557,8 @@ public class ProjectionApplier {
         counters.beginBulk(c);
         try {
             for (Map.Entry<Family, String> family : keys.entrySet()) {
+                long started = System.nanoTime();
+                int entities = 0;
                 String after = "";
                 while (true) {
                     List<String> chunk = new ArrayList<>();
@@ -573,6 +575,7 @@ public class ProjectionApplier {
                         break;
                     }
                     after = chunk.get(chunk.size() - 1);
+                    entities += chunk.size();
                     Family counted = family.getKey();
                     pending.add(workers.submit(() -> {
                         Affected affected = new Affected();
@@ -587,7 +590,10 @@ public class ProjectionApplier {
                     }));
                     drain(c, tables, pending, COUNT_WORKERS, deltas, progress);
                 }
+                LOG.infof("Counted %d entities of family %s in %d ms (chunks still in flight: %d)", entities,
+                        family.getKey(), (System.nanoTime() - started) / 1_000_000, pending.size());
             }
+            long started = System.nanoTime();
             for (String topic : Topics.ALL) {
                 if (!ownFamilyTopic(topic)) {
                     continue;
@@ -618,7 +624,11 @@ public class ProjectionApplier {
             }
             drain(c, tables, pending, 0, deltas, progress);
             counters.append(c, deltas);
+            LOG.infof("Counted the aggregates counted by themselves and the last chunks in %d ms",
+                    (System.nanoTime() - started) / 1_000_000);
+            started = System.nanoTime();
             counters.finishBulk(c, tables);
+            LOG.infof("Rolled the bulk count up into the counters in %d ms", (System.nanoTime() - started) / 1_000_000);
         } finally {
             workers.shutdownNow();
         }

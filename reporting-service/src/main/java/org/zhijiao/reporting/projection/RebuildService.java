@@ -2,6 +2,7 @@ package org.zhijiao.reporting.projection;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,6 +78,13 @@ public class RebuildService {
     @ConfigProperty(name = "zhijiao.reporting.rebuild.max-poll-records", defaultValue = "5000")
     int maxPollRecords;
 
+    /** Set as the service stops: a rebuild failing then says so instead of recording a failure. */
+    private volatile boolean stopping;
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -143,19 +151,17 @@ public class RebuildService {
     }
 
     private void run(UUID id) {
+        Progress progress = new Progress(id);
         try {
             prepareShadow();
-            Progress progress = new Progress(id);
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.reader(maxPollRecords),
                     new StringDeserializer(), new StringDeserializer())) {
                 List<TopicPartition> partitions = partitions(consumer);
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 // copy every aggregate's newest version up to the ends seen now, then count them all at once
-                long t0 = System.nanoTime();
                 List<String> deferred = deferIndexes();
                 copy(consumer, partitions, consumer.endOffsets(partitions), progress);
-                long t1 = System.nanoTime();
                 progress.phase("COUNT");
                 for (String index : deferred) {
                     update(index);
@@ -173,7 +179,6 @@ public class RebuildService {
                     }
                 });
                 // then chase the live consumer, applying (and counting) as it does, until close behind it
-                long t2 = System.nanoTime();
                 progress.phase("CATCH_UP");
                 for (int round = 0; round < 5; round++) {
                     Map<TopicPartition, Long> live = livePositions(null);
@@ -182,15 +187,19 @@ public class RebuildService {
                     }
                     replay(consumer, partitions, live, progress, null);
                 }
-                long t3 = System.nanoTime();
                 progress.phase("SWITCH");
                 swap(consumer, partitions, progress);
-                LOG.infof("Rebuild %s: copied %d records in %d ms, counted in %d ms, caught up in %d ms, switched in %d ms",
-                        id, progress.read, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-                        (System.nanoTime() - t3) / 1_000_000);
+                progress.phase("DONE");
             }
-            LOG.infof("Rebuild %s done: %d records read", id, progress.read);
         } catch (RuntimeException | SQLException e) {
+            if (stopping) {
+                // the pool may be closed already: the rebuild's row tells (DONE if its switch committed; a RUNNING
+                // one is failed when its lease runs out, at the next start or request)
+                LOG.warnf("Rebuild %s: the service stopped during its %s phase (%s); its state is as recorded: DONE "
+                        + "if its switch committed, else failed once its lease runs out", id, progress.phase,
+                        Failures.rootMessage(e));
+                return;
+            }
             if (switched(id)) {
                 // e.g. the service stopping just as the switch committed: the transaction manager may then report
                 // a failed commit that PostgreSQL did make; the tables are swapped and the rebuild is DONE
@@ -428,12 +437,14 @@ public class RebuildService {
         }
     }
 
-    /** Progress of one rebuild, saved with its lease renewed. */
+    /** Progress of one rebuild, saved with its lease renewed; each phase's duration logged as it ends. */
     private final class Progress {
         final UUID id;
         volatile long read;
         volatile long malformed;
+        volatile String phase = "REPLAY";
         private volatile long savedAt;
+        private long phaseStarted = System.nanoTime();
 
         Progress(UUID id) {
             this.id = id;
@@ -452,6 +463,14 @@ public class RebuildService {
         }
 
         void phase(String phase) {
+            long now = System.nanoTime();
+            LOG.infof("Rebuild %s: %s took %d ms (%d records read)", id, this.phase, (now - phaseStarted) / 1_000_000,
+                    read);
+            this.phase = phase;
+            phaseStarted = now;
+            if (phase.equals("DONE")) {
+                return; // the switch recorded it
+            }
             update("UPDATE projection_rebuild SET phase = ?, records_read = ?, lease_until = now() + make_interval(secs => ?) "
                     + "WHERE id = ?", phase, read, (double) LEASE.toSeconds(), id);
         }
@@ -513,6 +532,7 @@ public class RebuildService {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         executor.shutdownNow();
     }
 }
