@@ -78,7 +78,7 @@ public class RebuildService {
     @ConfigProperty(name = "zhijiao.reporting.rebuild.max-poll-records", defaultValue = "5000")
     int maxPollRecords;
 
-    /** Set as the service stops: a rebuild failing then says so instead of recording a failure. */
+    /** Set as the service stops, before its pool closes: a failing rebuild then says so instead of recording it. */
     private volatile boolean stopping;
 
     void stopping(@Observes ShutdownEvent event) {
@@ -532,7 +532,6 @@ public class RebuildService {
 
     @PreDestroy
     void stop() {
-        stopping = true;
         executor.shutdownNow();
     }
 }
