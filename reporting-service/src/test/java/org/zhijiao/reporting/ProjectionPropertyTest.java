@@ -186,10 +186,17 @@ class ProjectionPropertyTest {
         orgs.forEach(o -> orgById.put(o.id(), o));
         assertThat(count("counter_pending")).as("counter entries still pending").isPositive();
         Map<String, JsonPath> sampled = new LinkedHashMap<>();
-        for (int sample = 0; sample < 36; sample++) {
+        for (int sample = 0; sample < 44; sample++) {
             LocalDate from = START.plusDays(random.nextInt(10500));
             LocalDate to = from.plusDays(random.nextInt(800));
-            if (sample >= 24) {
+            if (sample >= 36) {
+                // periods inside one month that start the day after a membership changed: both ends read days of
+                // the same month's row, and the change counts at the start
+                List<Step> steps = memberships.get(random.nextInt(memberships.size())).steps();
+                from = steps.get(random.nextInt(steps.size())).on().plusDays(1);
+                from = from.getDayOfMonth() == 1 ? from.plusDays(1) : from;
+                to = from.plusDays(random.nextInt(from.lengthOfMonth() - from.getDayOfMonth() + 1));
+            } else if (sample >= 24) {
                 // calendar periods too: whole years, quarters and months, where a read needs no day buckets
                 from = from.withDayOfMonth(1);
                 to = switch (sample % 4) {

@@ -467,6 +467,7 @@ class ReportingScaleBenchmark {
             }
         });
         poller.start();
+        Maintenance maintenance = new Maintenance(stack);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -494,6 +495,7 @@ class ReportingScaleBenchmark {
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         poller.join(Duration.ofSeconds(120).toMillis());
         done.set(true);
+        String maintained = maintenance.stop();
         double[] ms = new double[total];
         for (int i = 0; i < total; i++) {
             ms[i] = seenAt[i] == 0 ? Double.POSITIVE_INFINITY : (Math.max(seenAt[i], sentAt[i]) - sentAt[i]) / 1e6;
@@ -502,6 +504,54 @@ class ReportingScaleBenchmark {
         report("freshness", "%d changes at %.0f/s: event-to-summary p50 %.0f ms, p99 %.0f ms, max %.0f ms "
                 + "(target p99 <= 250 ms at 500/s)", total, total / sendSeconds, ms[total / 2], ms[(int) (total * 0.99)],
                 ms[total - 1]);
+        report("freshness", "  maintenance seen meanwhile: %s", maintained);
+    }
+
+    /**
+     * Samples, every 250 ms until stopped, which vacuums and analyzes PostgreSQL runs (autovacuum's and the
+     * service's own): what competes with the live path for the machine while a freshness window is measured.
+     */
+    private static final class Maintenance {
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final Map<String, Integer> seen = new java.util.TreeMap<>();
+        private final Thread thread;
+        private int samples;
+
+        Maintenance(LocalStack stack) {
+            thread = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("reporting"),
+                        stack.postgres().username(), stack.postgres().password());
+                        PreparedStatement s = c.prepareStatement("""
+                                SELECT datname || ': ' || regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_activity
+                                WHERE state = 'active' AND pid <> pg_backend_pid()
+                                  AND (backend_type = 'autovacuum worker' OR query ~* '^\\s*(VACUUM|ANALYZE)')""")) {
+                    while (!stopped.get()) {
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                seen.merge(rs.getString(1), 1, Integer::sum);
+                            }
+                        }
+                        samples++;
+                        Thread.sleep(250);
+                    }
+                } catch (Exception e) {
+                    seen.put("sampling failed: " + e.getMessage(), 0);
+                }
+            }, "maintenance-sampler");
+            thread.start();
+        }
+
+        /** Stops sampling; each statement seen with the share of samples it was running in. */
+        String stop() throws InterruptedException {
+            stopped.set(true);
+            thread.join();
+            if (seen.isEmpty()) {
+                return "none in " + samples + " samples";
+            }
+            List<String> parts = new ArrayList<>();
+            seen.forEach((statement, count) -> parts.add("%s (%d of %d samples)".formatted(statement, count, samples)));
+            return String.join("; ", parts);
+        }
     }
 
     private void rebuild(Api api, double bulkRate) throws Exception {

@@ -158,7 +158,7 @@ public class ProjectionApplier {
         Map<String, Map<String, EventData>> after = new HashMap<>();
         before.forEach((topic, byKey) -> after.put(topic, new HashMap<>(byKey)));
         winners.values().forEach(e -> put(after, e.topic(), e.data()));
-        Deltas deltas = tables == Tables.LIVE ? Deltas.ofDays() : new Deltas();
+        Deltas deltas = new Deltas();
         recount(affected, new Projections(before), -1, deltas);
         recount(affected, new Projections(after), +1, deltas);
         // the own-family figures count each aggregate by itself: only the batch's versions matter
@@ -552,8 +552,8 @@ public class ProjectionApplier {
                         .formatted(p, Topics.ENROLLMENTS) + "AND (data ->> 'enterpriseId') > ? ORDER BY 1 LIMIT ?");
         ExecutorService workers = Executors.newFixedThreadPool(COUNT_WORKERS, r -> new Thread(r, "projection-rebuild-count"));
         Deque<Future<Deltas>> pending = new ArrayDeque<>();
-        // by day only: the bulk count rolls them up into months and years once, in the database
-        Deltas deltas = Deltas.ofDays();
+        // the bulk count rolls the days up into months and years once, at its end
+        Deltas deltas = new Deltas();
         counters.beginBulk(c);
         try {
             for (Map.Entry<Family, String> family : keys.entrySet()) {
@@ -584,7 +584,7 @@ public class ProjectionApplier {
                         try (Connection own = dataSource.getConnection()) {
                             affected.loadInputs(own, tables, this, inputs);
                         }
-                        Deltas counts = Deltas.ofDays();
+                        Deltas counts = new Deltas();
                         recount(affected, new Projections(inputs), +1, counts);
                         return counts;
                     }));

@@ -42,14 +42,12 @@ class CounterFolderTest {
                 ON CONFLICT (figure, dimension, value) DO UPDATE SET value = excluded.value RETURNING id""");
         long[] before = buckets(series);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                INSERT INTO counter_pending (series, day, month, year, entered, exited) VALUES (?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO counter_pending (series, day, entered, exited) VALUES (?, ?, ?, ?)""")) {
             for (long[] entry : new long[][] {{2, 0}, {1, 1}, {0, 1}}) {
                 s.setInt(1, series);
                 s.setInt(2, (int) DAY.toEpochDay());
-                s.setInt(3, (int) DAY.withDayOfMonth(1).toEpochDay());
-                s.setInt(4, (int) DAY.withDayOfYear(1).toEpochDay());
-                s.setLong(5, entry[0]);
-                s.setLong(6, entry[1]);
+                s.setLong(3, entry[0]);
+                s.setLong(4, entry[1]);
                 s.executeUpdate();
             }
         }
@@ -75,29 +73,38 @@ class CounterFolderTest {
             folder.stop(null);
         }
         long[] after = buckets(series);
-        for (int grain = 0; grain < 3; grain++) {
-            assertThat(after[2 * grain] - before[2 * grain]).as("entered, grain %d", grain).isEqualTo(3);
-            assertThat(after[2 * grain + 1] - before[2 * grain + 1]).as("exited, grain %d", grain).isEqualTo(2);
+        String[] parts = {"the day, in its month's row", "the month", "the year"};
+        for (int part = 0; part < 3; part++) {
+            assertThat(after[2 * part] - before[2 * part]).as("entered, %s", parts[part]).isEqualTo(3);
+            assertThat(after[2 * part + 1] - before[2 * part + 1]).as("exited, %s", parts[part]).isEqualTo(2);
         }
         assertThat(manualVacuums("counter_pending")).as("the pending entries vacuumed too").isGreaterThan(pendingVacuumed);
     }
 
-    /** Entered and exited of the series' day, month and year buckets of {@link #DAY}. */
+    /** Entered and exited of {@link #DAY} (in its month's row), of its month and of its year. */
     private long[] buckets(int series) throws SQLException {
         long[] sums = new long[6];
-        int[] buckets = {(int) DAY.toEpochDay(), (int) DAY.withDayOfMonth(1).toEpochDay(),
-            (int) DAY.withDayOfYear(1).toEpochDay()};
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT coalesce(sum(entered), 0), coalesce(sum(exited), 0) FROM counter WHERE series = ? AND grain = ? AND bucket = ?")) {
-            for (int grain = 0; grain < 3; grain++) {
-                s.setInt(1, series);
-                s.setInt(2, grain);
-                s.setInt(3, buckets[grain]);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    sums[2 * grain] = rs.getLong(1);
-                    sums[2 * grain + 1] = rs.getLong(2);
-                }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT coalesce(sum(day_entered[?]), 0), coalesce(sum(day_exited[?]), 0), coalesce(sum(entered), 0),
+                    coalesce(sum(exited), 0) FROM counter WHERE series = ? AND grain = 1 AND bucket = ?
+                UNION ALL
+                SELECT 0, 0, coalesce(sum(entered), 0), coalesce(sum(exited), 0) FROM counter
+                WHERE series = ? AND grain = 2 AND bucket = ?""")) {
+            s.setInt(1, DAY.getDayOfMonth());
+            s.setInt(2, DAY.getDayOfMonth());
+            s.setInt(3, series);
+            s.setInt(4, (int) DAY.withDayOfMonth(1).toEpochDay());
+            s.setInt(5, series);
+            s.setInt(6, (int) DAY.withDayOfYear(1).toEpochDay());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                sums[0] = rs.getLong(1);
+                sums[1] = rs.getLong(2);
+                sums[2] = rs.getLong(3);
+                sums[3] = rs.getLong(4);
+                rs.next();
+                sums[4] = rs.getLong(3);
+                sums[5] = rs.getLong(4);
             }
         }
         return sums;
