@@ -43,11 +43,11 @@ public class CounterFolder {
     @ConfigMapping(prefix = "zhijiao.reporting.counters")
     public interface Settings {
         /** Fold once this many entries were committed since the last fold … */
-        @WithDefault("20000")
+        @WithDefault("300000")
         long foldRows();
 
         /** … and at the latest this long after one was. */
-        @WithDefault("1s")
+        @WithDefault("5s")
         Duration foldInterval();
     }
 
