@@ -1,20 +1,16 @@
 package org.zhijiao.apprenticeship.cohort;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortChange;
 import org.zhijiao.apprenticeship.cohort.CohortDtos.CohortRequest;
@@ -35,8 +30,8 @@ import org.zhijiao.apprenticeship.cohort.CohortDtos.SuccessorRequest;
 import org.zhijiao.apprenticeship.common.Access;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.Idempotency;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
@@ -45,28 +40,16 @@ import org.zhijiao.commons.web.Responses;
 import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/cohorts")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cohorts", description = "Batches of a program with their participating enterprises and places; "
         + "PLANNED → RECRUITING → ACTIVE → CLOSED | CANCELLED")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class CohortResource {
+public class CohortResource extends ApiResource<CohortService> {
 
     static final String EXAMPLE = """
             {"programId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "nameZh": "第五批工匠班", "nameEn": "5th craftsman class",
              "batchNumber": 5, "startsOn": "2022-09-01", "endsOn": "2025-06-30",
              "enterprises": [{"enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c", "places": 3}]}""";
-
-    @Inject
-    CohortService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Operation(operationId = "listCohorts", summary = "List cohorts",

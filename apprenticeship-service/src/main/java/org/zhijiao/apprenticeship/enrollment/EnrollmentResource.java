@@ -1,20 +1,16 @@
 package org.zhijiao.apprenticeship.enrollment;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.apprenticeship.common.Access;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.AgreementRevisionRequest;
@@ -35,9 +30,8 @@ import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentTransition
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.EnrollmentView;
 import org.zhijiao.apprenticeship.enrollment.EnrollmentDtos.TransferRequest;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.web.PageRequest;
@@ -45,14 +39,11 @@ import org.zhijiao.commons.web.Responses;
 import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/enrollments")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Enrollments", description = "Students who are also apprentices, their tripartite agreements, mentors "
         + "and teachers; PENDING_AGREEMENT → REGISTERED → ACTIVE ⇄ PAUSED → COMPLETED | WITHDRAWN")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class EnrollmentResource {
+public class EnrollmentResource extends ApiResource<EnrollmentService> {
 
     static final String EXAMPLE = """
             {"cohortId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "enterpriseId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c",
@@ -60,15 +51,6 @@ public class EnrollmentResource {
              "agreement": {"TRAINING_CONTENT": "工业机器人操作与维护岗位培养", "SCHEDULE": "每周三天在校、两天在岗",
                "COMPENSATION": "岗位实习补贴每月1500元", "INSURANCE": "企业投保学徒意外伤害险",
                "ASSESSMENT": "校企双方共同考核，取得职业技能等级证书"}}""";
-
-    @Inject
-    EnrollmentService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Operation(operationId = "listEnrollments", summary = "List enrollments",

@@ -1,19 +1,15 @@
 package org.zhijiao.apprenticeship.facility;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
@@ -25,15 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityRequest;
 import org.zhijiao.apprenticeship.facility.FacilityDtos.FacilityView;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.ListScope;
 import org.zhijiao.commons.web.Page;
@@ -42,29 +36,17 @@ import org.zhijiao.commons.web.Responses;
 import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/facilities")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Facilities", description = "Model-worker craftsman studios, master studios, factories-in-school, training "
         + "centers and off-campus bases; PLANNED → OPERATIONAL ⇄ SUSPENDED → CLOSED")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class FacilityResource {
+public class FacilityResource extends ApiResource<FacilityService> {
 
     static final String EXAMPLE = """
             {"type": "MODEL_WORKER_STUDIO", "nameZh": "王师傅劳模工匠室（虚构）",
              "nameEn": "Master Wang model-worker craftsman studio (fictional)",
              "hostOrganizationIds": ["0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c"],
              "level": "MUNICIPAL", "capacity": 40, "focus": "工业机器人", "plannedOn": "2021-03-01"}""";
-
-    @Inject
-    FacilityService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Operation(operationId = "listFacilities", summary = "List facilities",

@@ -1,19 +1,15 @@
 package org.zhijiao.apprenticeship.program;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,15 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.apprenticeship.common.Access;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramRequest;
 import org.zhijiao.apprenticeship.program.ProgramDtos.ProgramView;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.web.PageRequest;
@@ -37,14 +31,11 @@ import org.zhijiao.commons.web.Responses;
 import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/programs")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Programs", description = "Modern-apprenticeship pilots, order classes and international cooperation "
         + "projects with their training plans; DRAFT → APPROVED → PUBLISHED → RETIRED")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class ProgramResource {
+public class ProgramResource extends ApiResource<ProgramService> {
 
     static final String EXAMPLE = """
             {"kind": "MODERN_APPRENTICESHIP_PILOT", "titleZh": "智能制造现代学徒制试点",
@@ -53,15 +44,6 @@ public class ProgramResource {
              "trainingPlan": {"durationMonths": 36, "summary": "Two days a week on the job",
                "modules": [{"code": "M01", "title": "机械识图", "location": "SCHOOL", "hours": 72},
                            {"code": "M02", "title": "工业机器人岗位实训", "location": "ENTERPRISE", "hours": 240}]}}""";
-
-    @Inject
-    ProgramService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Operation(operationId = "listPrograms", summary = "List programs",

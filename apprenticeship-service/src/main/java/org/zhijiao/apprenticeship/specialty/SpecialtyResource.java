@@ -1,20 +1,16 @@
 package org.zhijiao.apprenticeship.specialty;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.apprenticeship.common.Access;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
@@ -32,9 +27,8 @@ import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.DesignationRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyChange;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyRequest;
 import org.zhijiao.apprenticeship.specialty.SpecialtyDtos.SpecialtyView;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.web.PageRequest;
@@ -42,27 +36,15 @@ import org.zhijiao.commons.web.Responses;
 import org.zhijiao.commons.web.WriteTarget;
 
 @Path("/api/v1/specialties")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Specialties", description = "Specialties offered by member schools, in specialty clusters, with their "
         + "national / provincial / municipal demonstration, brand and featured designations")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class SpecialtyResource {
+public class SpecialtyResource extends ApiResource<SpecialtyService> {
 
     static final String EXAMPLE = """
             {"schoolId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "code": "710102", "nameZh": "物联网技术应用",
              "nameEn": "Internet of Things technology application", "clusterCode": "IOT", "offeredOn": "2015-09-01"}""";
-
-    @Inject
-    SpecialtyService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Operation(operationId = "listSpecialties", summary = "List specialties",

@@ -23,13 +23,15 @@ import org.zhijiao.commons.web.Idempotency;
  * same way in every service, so the frontend team can rely on them without each resource repeating a
  * dozen annotations: {@code X-Request-Id} on every response; {@code ETag} on the answers that carry a
  * versioned representation (single reads, updates, transitions, creates); {@code Location} on creates and
- * {@code Idempotent-Replayed} on creates that take an {@code Idempotency-Key}.
+ * {@code Idempotent-Replayed} on creates that take an {@code Idempotency-Key}; and the bearer token every
+ * {@code /api} operation requires.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String MEDIA = "application/problem+json";
     private static final String HEADERS = "#/components/headers/";
+    static final String BEARER = "bearer";
     static final String REQUEST_ID = "X-Request-Id";
     static final String ETAG = "ETag";
     static final String LOCATION = "Location";
@@ -55,6 +57,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 return;
             }
             item.getOperations().forEach((method, operation) -> {
+                requireBearer(operation);
                 document(path, method, operation, versioned);
                 documentHeaders(path, method, operation, versioned);
             });
@@ -90,6 +93,16 @@ public class ProblemResponsesFilter implements OASFilter {
         if (components.getHeaders() == null || !components.getHeaders().containsKey(name)) {
             components.addHeader(name, OASFactory.createHeader().description(description)
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example(example));
+        }
+    }
+
+    /**
+     * Every {@code /api} operation takes the gateway's bearer token (the gateway's merged document adds its
+     * OAuth2 alternative), so no resource declares it.
+     */
+    private static void requireBearer(Operation operation) {
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
         }
     }
 

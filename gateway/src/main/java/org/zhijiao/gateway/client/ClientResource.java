@@ -1,11 +1,9 @@
 package org.zhijiao.gateway.client;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,11 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -29,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.Problem;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.problem.ProblemType;
 import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.ETags;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.web.PageRequest;
@@ -49,19 +45,13 @@ import org.zhijiao.gateway.client.ClientDtos.RateLimitChange;
  * register: replaying its response would mean storing the secret in clear.
  */
 @Path("/api/v1/gateway/clients")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Gateway clients", description = "API clients allowed to obtain tokens (group admins only)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.GROUP_ADMIN)
-public class ClientResource {
+public class ClientResource extends ApiResource<ClientService> {
 
     static final String EXAMPLE = """
             {"name": "青岛示例智能制造有限公司 ERP（虚构）", "organizationId": "0190a8f0-0000-7000-8000-000000000042",
              "roles": ["enterprise"], "rateLimit": {"capacity": 50, "refillPerSecond": 20}}""";
-
-    @Inject
-    ClientService service;
 
     @GET
     @Operation(operationId = "listClients", summary = "List registered clients",

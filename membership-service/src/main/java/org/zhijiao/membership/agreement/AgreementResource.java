@@ -1,19 +1,15 @@
 package org.zhijiao.membership.agreement;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.ListScope;
 import org.zhijiao.commons.web.Page;
@@ -38,22 +32,10 @@ import org.zhijiao.membership.agreement.AgreementDtos.AgreementView;
 import org.zhijiao.membership.agreement.AgreementDtos.TransitionRequest;
 
 @Path("/api/v1/agreements")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cooperation agreements", description = "DRAFT → PENDING_SIGNATURE → SIGNED → EXPIRED | TERMINATED | SUPERSEDED")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class AgreementResource {
-
-    @Inject
-    AgreementService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+public class AgreementResource extends ApiResource<AgreementService> {
 
     @GET
     @Operation(operationId = "listAgreements", summary = "List cooperation agreements",

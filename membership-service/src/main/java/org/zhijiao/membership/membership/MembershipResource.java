@@ -1,20 +1,16 @@
 package org.zhijiao.membership.membership;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -26,12 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.ListScope;
 import org.zhijiao.commons.web.Page;
@@ -45,23 +39,11 @@ import org.zhijiao.membership.membership.MembershipDtos.TransitionRequest;
 import org.zhijiao.membership.organization.OrganizationKind;
 
 @Path("/api/v1/memberships")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Memberships", description = "Membership of the group and its dated lifecycle "
         + "APPLIED → UNDER_REVIEW → ACTIVE ⇄ SUSPENDED → WITHDRAWN | EXPELLED (and REJECTED)")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class MembershipResource {
-
-    @Inject
-    MembershipService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+public class MembershipResource extends ApiResource<MembershipService> {
 
     @GET
     @Operation(operationId = "listMemberships", summary = "List memberships, now or as of any day",

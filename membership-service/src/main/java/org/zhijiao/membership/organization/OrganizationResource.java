@@ -1,21 +1,17 @@
 package org.zhijiao.membership.organization;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -25,12 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.web.PageRequest;
@@ -42,27 +36,15 @@ import org.zhijiao.membership.organization.OrganizationDtos.OrganizationRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.OrganizationView;
 
 @Path("/api/v1/organizations")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = "Schools, enterprises and other bodies known to the group")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class OrganizationResource {
+public class OrganizationResource extends ApiResource<OrganizationService> {
 
     static final String EXAMPLE = """
             {"nameZh": "青岛示例智能制造有限公司（虚构）", "nameEn": "Qingdao Example Smart Manufacturing Co., Ltd. (fictional)",
              "creditCode": "91370200MA3C0000XD", "kind": "ENTERPRISE", "enterpriseSize": "MEDIUM",
              "industryChains": ["IC-SMART-HOME"], "region": {"city": "青岛市", "province": "山东省", "country": "CN"}}""";
-
-    @Inject
-    OrganizationService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Operation(operationId = "listOrganizations", summary = "List organizations",

@@ -1,20 +1,16 @@
 package org.zhijiao.membership.recognition;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,11 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
-import org.zhijiao.commons.web.Idempotency;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.IdempotencyKey;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.web.PageRequest;
@@ -38,22 +32,10 @@ import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionView;
 import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
 
 @Path("/api/v1/recognitions")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Recognitions", description = "Honours held by the group or its members; public within the group")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-public class RecognitionResource {
-
-    @Inject
-    RecognitionService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    Caller caller;
+public class RecognitionResource extends ApiResource<RecognitionService> {
 
     @GET
     @Operation(operationId = "listRecognitions", summary = "List recognitions",

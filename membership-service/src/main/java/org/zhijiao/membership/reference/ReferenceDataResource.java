@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Roles;
@@ -31,7 +30,6 @@ import org.zhijiao.membership.reference.ReferenceDtos.ReferenceItemView;
 @Path("/api/v1/reference/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data", description = "Specialty clusters, industry chains and sub-alliances")
-@SecurityRequirement(name = "bearer")
 // every role reads; each write names who may make it
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class ReferenceDataResource {

@@ -1,19 +1,16 @@
 package org.zhijiao.reporting.dataset;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,11 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.commons.web.ListScope;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.web.PageRequest;
@@ -39,18 +35,9 @@ import org.zhijiao.reporting.dataset.DatasetDtos.DatasetView;
 import org.zhijiao.reporting.dataset.DatasetDtos.DestinationsSubmission;
 
 @Path("/api/v1/datasets")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Datasets", description = "Figures no service owns (admissions, graduate destinations), submitted by schools "
         + "with provenance; a resubmission for the same school, year and kind supersedes the previous one")
-@SecurityRequirement(name = "bearer")
-public class DatasetResource {
-
-    @Inject
-    DatasetService service;
-
-    @Inject
-    Caller caller;
+public class DatasetResource extends ApiResource<DatasetService> {
 
     @POST
     @Path("/admissions")

@@ -1,16 +1,13 @@
 package org.zhijiao.reporting.load;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,26 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.zhijiao.commons.security.Caller;
 import org.zhijiao.commons.security.Roles;
+import org.zhijiao.commons.web.ApiResource;
 import org.zhijiao.reporting.load.DataLoadDtos.DataLoadChange;
 import org.zhijiao.reporting.load.DataLoadDtos.DataLoadView;
 
 @Path("/api/v1/reporting/data-loads")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Data loads", description = "Bulk loads of data through the API (such as the run command's demo data): "
         + "while one is in progress, the annual report says that its figures are partial")
-@SecurityRequirement(name = "bearer")
-public class DataLoadResource {
-
-    @Inject
-    DataLoadService service;
-
-    @Inject
-    Caller caller;
+public class DataLoadResource extends ApiResource<DataLoadService> {
 
     @PUT
     @Path("/{name}")

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Caller;
@@ -26,7 +25,6 @@ import org.zhijiao.reporting.projection.ProjectionDtos.RebuildView;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projections", description = "How current the projections are, and rebuilding them from the topics")
-@SecurityRequirement(name = "bearer")
 public class ProjectionResource {
 
     private static final String REBUILD_EXAMPLE = """

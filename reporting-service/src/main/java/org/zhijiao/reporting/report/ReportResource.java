@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.security.Roles;
@@ -27,7 +26,6 @@ import org.zhijiao.reporting.summary.ProjectionReader;
 
 @Path("/api/v1/reports")
 @Tag(name = "Reports", description = "The annual work report, as JSON and as a printable HTML page in Chinese or English")
-@SecurityRequirement(name = "bearer")
 public class ReportResource {
 
     /** The group this deployment serves, as its report title names it. */

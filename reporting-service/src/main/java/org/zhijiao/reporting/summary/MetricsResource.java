@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.reporting.summary.SummaryDtos.MetricDefinition;
@@ -19,7 +18,6 @@ import org.zhijiao.reporting.summary.SummaryDtos.MetricDefinition;
 @Path("/api/v1/reporting/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Summary")
-@SecurityRequirement(name = "bearer")
 public class MetricsResource {
 
     @GET

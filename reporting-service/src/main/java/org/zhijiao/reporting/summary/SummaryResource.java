@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.security.Roles;
 import org.zhijiao.reporting.summary.SummaryDtos.Summary;
@@ -24,7 +23,6 @@ import org.zhijiao.reporting.summary.SummaryDtos.Summary;
 @Path("/api/v1/summary")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Summary", description = "The group's figures as of any day or for any period, from the projections")
-@SecurityRequirement(name = "bearer")
 public class SummaryResource {
 
     @Inject
