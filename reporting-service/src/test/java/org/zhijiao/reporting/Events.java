@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.testing.EventContracts;
 import org.zhijiao.testing.TopicWriter;
@@ -239,9 +240,9 @@ final class Events {
         return event;
     }
 
-    /** Sends and waits for the broker's acknowledgement. */
-    static void send(String topic, ObjectNode event) {
-        sendRaw(topic, event.path("subject").asText(), event.toString());
+    /** Sends and waits for the broker's acknowledgement; returns where the record was written. */
+    static RecordMetadata send(String topic, ObjectNode event) {
+        return sendRaw(topic, event.path("subject").asText(), event.toString());
     }
 
     /** As the relay sends an event written in a trace: with the W3C {@code traceparent} header. */
@@ -249,12 +250,12 @@ final class Events {
         sendRaw(topic, event.path("subject").asText(), event.toString(), traceparent);
     }
 
-    static void sendRaw(String topic, String key, String value) {
-        sendRaw(topic, key, value, null);
+    static RecordMetadata sendRaw(String topic, String key, String value) {
+        return sendRaw(topic, key, value, null);
     }
 
-    static void sendRaw(String topic, String key, String value, String traceparent) {
-        TopicWriter.send(topic, key, value, traceparent);
+    static RecordMetadata sendRaw(String topic, String key, String value, String traceparent) {
+        return TopicWriter.send(topic, key, value, traceparent);
     }
 
     /** Sends without waiting for the acknowledgement: for a steady load. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.zhijiao.commons.events.CloudEvent;
 
@@ -22,19 +23,19 @@ public final class TopicWriter {
     private TopicWriter() {
     }
 
-    /** Sends and waits for the broker's acknowledgement. */
-    public static void send(String topic, String key, String value) {
-        send(topic, key, value, null);
+    /** Sends and waits for the broker's acknowledgement; returns where the record was written. */
+    public static RecordMetadata send(String topic, String key, String value) {
+        return send(topic, key, value, null);
     }
 
     /** As {@link #send(String, String, String)}, with the {@code traceparent} header unless it is null. */
-    public static synchronized void send(String topic, String key, String value, String traceparent) {
+    public static synchronized RecordMetadata send(String topic, String key, String value, String traceparent) {
         ProducerRecord<String, String> record = record(topic, key, value);
         if (traceparent != null) {
             record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }
         try {
-            producer().send(record).get();
+            return producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while producing to " + topic, e);

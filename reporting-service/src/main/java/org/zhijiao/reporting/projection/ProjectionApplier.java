@@ -10,8 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,10 +53,10 @@ import org.zhijiao.reporting.summary.Item;
 import org.zhijiao.reporting.summary.Projections;
 
 /**
- * Applies a batch of events in one transaction: the inbox rows (so a redelivery changes nothing),
- * the newer versions into the projections, the counters of every entity whose inputs changed
- * (recounted from the state before and after, the difference added to the dated counters), and the
- * partitions' applied positions.
+ * Applies a batch of events in one transaction: the newer versions into the projections (a version not
+ * newer than the one stored — a duplicate, a redelivery, a stale event — changes nothing), the counters
+ * of every entity whose inputs changed (recounted from the state before and after, the difference added
+ * to the dated counters), and the partitions' applied positions.
  *
  * <p>Two consumers (threads or replicas) may change inputs of the same entity at once, e.g. an
  * organization and its membership. Each recounts an entity only while holding that entity's row of
@@ -85,7 +85,7 @@ public class ProjectionApplier {
     Clock clock;
 
     /**
-     * A consumed batch: the inbox decides what is new, the version check what wins. One transaction.
+     * A consumed batch: the version check decides what wins. One transaction.
      * {@code deadLettered}: the batch's records that went to the dead-letter topic (their positions count as applied).
      * Returns how many aggregates got a newer version.
      */
@@ -97,8 +97,9 @@ public class ProjectionApplier {
                     s.setLong(1, Tables.SWITCH_LOCK);
                     s.execute();
                 }
-                List<IncomingEvent> first = inbox(c, events);
-                int newer = apply(c, Tables.LIVE, first, true);
+                // no inbox: a redelivered event is not newer than the version stored, so it changes nothing,
+                // and recording every event's id cost more than the rare redelivery it would spare
+                int newer = apply(c, Tables.LIVE, events, true);
                 List<Position> positions = new ArrayList<>(deadLettered);
                 events.forEach(e -> positions.add(new Position(e.topic(), e.partition(), e.offset(),
                         e.event().time().toInstant())));
@@ -703,28 +704,6 @@ public class ProjectionApplier {
     }
 
     /** Records the first delivery of each event; returns those seen for the first time. */
-    private List<IncomingEvent> inbox(Connection c, List<IncomingEvent> events) throws SQLException {
-        Map<String, IncomingEvent> byId = new LinkedHashMap<>();
-        events.forEach(e -> byId.putIfAbsent(e.event().id(), e));
-        Set<String> first = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO processed_event (event_id, topic, subject, processed_at)
-                SELECT i, t, s, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS u(i, t, s)
-                ON CONFLICT DO NOTHING RETURNING event_id""")) {
-            s.setObject(1, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-            s.setArray(2, c.createArrayOf("text", byId.keySet().toArray(String[]::new)));
-            s.setArray(3, c.createArrayOf("text", byId.values().stream().map(IncomingEvent::topic).toArray(String[]::new)));
-            s.setArray(4, c.createArrayOf("text", byId.values().stream().map(e -> e.event().subject())
-                    .toArray(String[]::new)));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    first.add(rs.getString(1));
-                }
-            }
-        }
-        return byId.values().stream().filter(e -> first.contains(e.event().id())).toList();
-    }
-
     /** A record's place, and its event's time. */
     public record Position(String topic, int partition, long offset, java.time.Instant eventTime) {
     }
