@@ -54,6 +54,10 @@ import org.zhijiao.reporting.events.TopicContracts;
  * {@code dead-letter-reason} header, and the rest of its batch is applied. Any other failure
  * (PostgreSQL away, a deadlock) retries that lane's batch with back-off for as long as it takes:
  * nothing is skipped and the consumer never gives up; the health check reports it as stalled meanwhile.
+ *
+ * <p>Polls are pipelined: while the lanes apply one poll, the polling thread fetches and reads the next (its
+ * JSON parsing overlaps the database's work); that poll's lanes start once the previous one's committed,
+ * so polls are applied one after the other, in order, as before.
  */
 @ApplicationScoped
 public class ProjectionConsumer {
@@ -87,7 +91,7 @@ public class ProjectionConsumer {
     /** The polling thread; null while the consumer is disabled. Read by the health check. */
     private volatile Worker worker;
     private KafkaProducer<String, String> deadLetters;
-    /** Applies lanes 1.. of a poll (only with more than one lane); the polling thread applies lane 0 itself. */
+    /** Applies the lanes of a poll, while the polling thread reads the next one. */
     private ExecutorService laneThreads;
 
     void start(@Observes StartupEvent event) {
@@ -96,14 +100,12 @@ public class ProjectionConsumer {
         }
         running = true;
         deadLetters = new KafkaProducer<>(settings.deadLetterProducer(), new StringSerializer(), new StringSerializer());
-        if (lanes > 1) {
-            AtomicInteger laneNumber = new AtomicInteger(1);
-            laneThreads = Executors.newFixedThreadPool(lanes - 1, r -> {
-                Thread thread = new Thread(r, "projection-lane-" + laneNumber.getAndIncrement());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
+        AtomicInteger laneNumber = new AtomicInteger();
+        laneThreads = Executors.newFixedThreadPool(Math.max(1, lanes), r -> {
+            Thread thread = new Thread(r, "projection-lane-" + laneNumber.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
         worker = new Worker();
         worker.thread.start();
     }
@@ -147,6 +149,8 @@ public class ProjectionConsumer {
         volatile Instant failingSince;
         volatile String lastError;
         volatile Instant lastApplied;
+        /** The poll whose lanes are applying while the next is read; only the polling thread uses it. */
+        private Batch applying;
 
         Worker() {
             thread = new Thread(this, "projection-consumer");
@@ -170,10 +174,24 @@ public class ProjectionConsumer {
                     consumer = kafka;
                     kafka.subscribe(Topics.ALL);
                     while (running) {
-                        ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(500));
-                        if (!records.isEmpty()) {
-                            applyBatch(kafka, records);
+                        // while a poll is being applied, take what the next fetch already brought, without waiting
+                        ConsumerRecords<String, String> records = kafka.poll(applying == null ? Duration.ofMillis(500)
+                                : Duration.ZERO);
+                        Batch next = records.isEmpty() ? null : read(records);
+                        Batch previous = applying;
+                        applying = null;
+                        boolean committed;
+                        try {
+                            committed = previous == null || commit(kafka, previous);
+                        } catch (RuntimeException e) {
+                            abandon(next);
+                            throw e;
                         }
+                        if (!committed) {
+                            abandon(next);
+                            break; // shutting down: left uncommitted, redelivered to whoever consumes next
+                        }
+                        applying = next == null ? null : apply(next);
                         backoff = FIRST_BACKOFF;
                     }
                 } catch (WakeupException e) {
@@ -188,11 +206,46 @@ public class ProjectionConsumer {
                     backoff = next(backoff);
                 } finally {
                     consumer = null;
+                    settle();
                 }
             }
         }
 
-        private void applyBatch(KafkaConsumer<String, String> kafka, ConsumerRecords<String, String> records) {
+        /**
+         * Before the consumer is made anew (or stops): waits for the batch still applying, so that polls stay one after
+         * the other; its offsets are not committed (the new consumer reads it again, and it changes nothing).
+         */
+        private void settle() {
+            Batch unfinished = applying;
+            applying = null;
+            if (unfinished == null) {
+                return;
+            }
+            for (Future<Boolean> lane : unfinished.lanes()) {
+                try {
+                    finished(lane);
+                } catch (RuntimeException e) {
+                    LOG.debugf("A lane of the unfinished poll failed: %s", Failures.rootMessage(e));
+                }
+            }
+            unfinished.traces().abandoned("Not committed: the consumer is made anew; the records are redelivered");
+        }
+
+        /** A poll read but not applied: its records come again to whoever consumes next. */
+        private void abandon(Batch batch) {
+            if (batch != null) {
+                batch.traces().abandoned("Not applied: the consumer stopped; the records are redelivered");
+            }
+        }
+
+        /** A poll read: its events by lane, the dead-lettered positions, the offsets to commit once it is applied. */
+        private record Batch(int records, List<List<IncomingEvent>> byLane, List<ProjectionApplier.Position> malformed,
+                Map<TopicPartition, OffsetAndMetadata> offsets, ConsumedTraces traces, List<Future<Boolean>> lanes,
+                long started) {
+        }
+
+        /** Reads a poll's records (dead-lettering the malformed ones) and splits its events into lanes. */
+        private Batch read(ConsumerRecords<String, String> records) {
             List<IncomingEvent> events = new ArrayList<>();
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             List<ProjectionApplier.Position> malformed = new ArrayList<>();
@@ -208,38 +261,57 @@ public class ProjectionConsumer {
                             null));
                 }
             }
-            ConsumedTraces traces = ConsumedTraces.start(tracer, "apply", records);
-            List<List<IncomingEvent>> byLane = split(events);
-            long started = System.nanoTime();
-            List<Future<Boolean>> others = new ArrayList<>();
-            for (int lane = 1; lane < byLane.size(); lane++) {
-                List<IncomingEvent> laneEvents = byLane.get(lane);
-                if (!laneEvents.isEmpty()) {
-                    int number = lane;
-                    others.add(laneThreads.submit(() -> applyLane(laneEvents, List.of(), number)));
+            return new Batch(records.count(), split(events), malformed, offsets,
+                    ConsumedTraces.start(tracer, "apply", records), new ArrayList<>(), 0);
+        }
+
+        /** Starts applying a batch's lanes, each in its own transaction (the dead-lettered positions with lane 0). */
+        private Batch apply(Batch batch) {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int lane = 0; lane < batch.byLane().size(); lane++) {
+                List<IncomingEvent> laneEvents = batch.byLane().get(lane);
+                List<ProjectionApplier.Position> positions = lane == 0 ? batch.malformed() : List.of();
+                int number = lane;
+                futures.add(laneThreads.submit(() -> applyLane(laneEvents, positions, number)));
+            }
+            return new Batch(batch.records(), batch.byLane(), batch.malformed(), batch.offsets(), batch.traces(), futures,
+                    System.nanoTime());
+        }
+
+        /** Waits until every lane of the batch committed, then commits its offsets; false when the consumer stopped first. */
+        private boolean commit(KafkaConsumer<String, String> kafka, Batch batch) {
+            boolean applied = true;
+            RuntimeException failure = null;
+            for (Future<Boolean> lane : batch.lanes()) {
+                try {
+                    applied &= finished(lane);
+                } catch (RuntimeException e) {
+                    failure = e; // the other lanes still finish first
                 }
             }
-            boolean applied = applyLane(byLane.get(0), malformed, 0);
-            for (Future<Boolean> other : others) {
-                applied &= finished(other);
+            if (failure != null) {
+                batch.traces().abandoned("Not applied: " + Failures.rootMessage(failure));
+                throw failure;
             }
             if (!applied) {
-                traces.abandoned("Not applied: the consumer stopped; the records are redelivered");
-                return; // shutting down: left uncommitted, redelivered to whoever consumes next, and the inbox skips what was applied
+                batch.traces().abandoned("Not applied: the consumer stopped; the records are redelivered");
+                return false;
             }
-            LOG.debugf("Poll of %d records in %d lanes committed in %d ms", records.count(), others.size() + 1,
-                    (System.nanoTime() - started) / 1_000_000);
-            traces.committed("Applied to the projections");
+            LOG.debugf("Poll of %d records in %d lanes committed in %d ms", batch.records(), batch.lanes().size(),
+                    (System.nanoTime() - batch.started()) / 1_000_000);
+            batch.traces().committed("Applied to the projections");
             lastApplied = clock.instant();
             failingSince = null;
             try {
-                kafka.commitSync(offsets);
+                kafka.commitSync(batch.offsets());
             } catch (WakeupException e) {
                 throw e;
             } catch (RuntimeException e) {
-                // the partitions moved on meanwhile; their new owner starts from the last commit and the inbox skips repeats
-                LOG.infof("Offsets not committed (%s); the applied events will be skipped when redelivered", e.getMessage());
+                // the partitions moved on meanwhile: their new owner starts from the last commit, and what this
+                // batch applied changes nothing when it comes again (no version in it is newer than the stored one)
+                LOG.infof("Offsets not committed (%s); the applied events change nothing when redelivered", e.getMessage());
             }
+            return true;
         }
 
         /**
