@@ -86,13 +86,9 @@ class ConsumerTest {
         for (ObjectNode older : versions.subList(0, 4)) {
             Events.send(Topics.MEMBERSHIPS, older);
         }
-        RecordMetadata last = null;
-        for (ObjectNode again : versions) {
-            last = Events.send(Topics.MEMBERSHIPS, again);
-        }
+        List<RecordMetadata> redelivered = versions.stream().map(v -> Events.send(Topics.MEMBERSHIPS, v)).toList();
 
-        RecordMetadata all = last;
-        await().atMost(WAIT).until(() -> applied(all));
+        await().atMost(WAIT).until(() -> applied(redelivered.get(redelivered.size() - 1)));
         assertThat(storedVersion(membership)).isEqualTo(4);
         JsonPath year = Api.summary("year=2032&figure=memberEnterprises");
         assertThat(year.getInt("figures.memberEnterprises.new")).isEqualTo(1);
@@ -134,24 +130,19 @@ class ConsumerTest {
 
     /** Whether the consumer has applied its partition past this record (every record is sent with the same key). */
     private boolean applied(RecordMetadata record) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT coalesce(max(next_offset), 0) FROM applied_position WHERE topic = ? AND partition_no = ?")) {
-            s.setString(1, record.topic());
-            s.setInt(2, record.partition());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > record.offset();
-            }
-        }
+        return queryLong("SELECT coalesce(max(next_offset), 0) FROM applied_position WHERE topic = ? AND partition_no = ?",
+                record.topic(), record.partition()) > record.offset();
     }
 
     private long storedVersion(UUID aggregate) throws SQLException {
         return queryLong("SELECT coalesce(max(version), -1) FROM projection WHERE aggregate_id = ?", aggregate);
     }
 
-    private long queryLong(String sql, UUID id) throws SQLException {
+    private long queryLong(String sql, Object... parameters) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id.toString());
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i] instanceof UUID id ? id.toString() : parameters[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -24,7 +24,9 @@ import org.zhijiao.commons.consumer.Failures;
 /**
  * Folds the pending counter entries into the counters ({@link CounterStore#fold}) on a thread of its
  * own: once {@code fold-rows} entries have been committed since the last fold, and at the latest
- * {@code fold-interval} after one was. The consumer's batches only append, so they never wait for the
+ * {@code fold-interval} after one was — unless a tenth of {@code fold-rows} or more arrived in that interval (a
+ * backlog is being applied: the fold waits to grow, since a large fold sums more entries into each row). The
+ * consumer's batches only append, so they never wait for the
  * counters' shared month and year rows, and a fold sums many batches into one upsert per bucket. A
  * fold that fails (PostgreSQL away) leaves the entries pending and is tried again; reads count pending
  * entries meanwhile, so no figure depends on when a fold runs.

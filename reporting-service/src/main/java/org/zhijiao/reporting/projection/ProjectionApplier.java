@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -150,7 +150,7 @@ public class ProjectionConsumer {
         volatile String lastError;
         volatile Instant lastApplied;
         /** The poll whose lanes are applying while the next is read; only the polling thread uses it. */
-        private Batch applying;
+        private Applying applying;
 
         Worker() {
             thread = new Thread(this, "projection-consumer");
@@ -178,7 +178,7 @@ public class ProjectionConsumer {
                         ConsumerRecords<String, String> records = kafka.poll(applying == null ? Duration.ofMillis(500)
                                 : Duration.ZERO);
                         Batch next = records.isEmpty() ? null : read(records);
-                        Batch previous = applying;
+                        Applying previous = applying;
                         applying = null;
                         boolean committed;
                         try {
@@ -216,7 +216,7 @@ public class ProjectionConsumer {
          * the other; its offsets are not committed (the new consumer reads it again, and it changes nothing).
          */
         private void settle() {
-            Batch unfinished = applying;
+            Applying unfinished = applying;
             applying = null;
             if (unfinished == null) {
                 return;
@@ -228,7 +228,7 @@ public class ProjectionConsumer {
                     LOG.debugf("A lane of the unfinished poll failed: %s", Failures.rootMessage(e));
                 }
             }
-            unfinished.traces().abandoned("Not committed: the consumer is made anew; the records are redelivered");
+            unfinished.batch().traces().abandoned("Not committed: the consumer is made anew; the records are redelivered");
         }
 
         /** A poll read but not applied: its records come again to whoever consumes next. */
@@ -240,8 +240,11 @@ public class ProjectionConsumer {
 
         /** A poll read: its events by lane, the dead-lettered positions, the offsets to commit once it is applied. */
         private record Batch(int records, List<List<IncomingEvent>> byLane, List<ProjectionApplier.Position> malformed,
-                Map<TopicPartition, OffsetAndMetadata> offsets, ConsumedTraces traces, List<Future<Boolean>> lanes,
-                long started) {
+                Map<TopicPartition, OffsetAndMetadata> offsets, ConsumedTraces traces) {
+        }
+
+        /** A batch whose lanes are applying, since {@code started} ({@link System#nanoTime()}). */
+        private record Applying(Batch batch, List<Future<Boolean>> lanes, long started) {
         }
 
         /** Reads a poll's records (dead-lettering the malformed ones) and splits its events into lanes. */
@@ -262,11 +265,11 @@ public class ProjectionConsumer {
                 }
             }
             return new Batch(records.count(), split(events), malformed, offsets,
-                    ConsumedTraces.start(tracer, "apply", records), new ArrayList<>(), 0);
+                    ConsumedTraces.start(tracer, "apply", records));
         }
 
         /** Starts applying a batch's lanes, each in its own transaction (the dead-lettered positions with lane 0). */
-        private Batch apply(Batch batch) {
+        private Applying apply(Batch batch) {
             List<Future<Boolean>> futures = new ArrayList<>();
             for (int lane = 0; lane < batch.byLane().size(); lane++) {
                 List<IncomingEvent> laneEvents = batch.byLane().get(lane);
@@ -274,15 +277,15 @@ public class ProjectionConsumer {
                 int number = lane;
                 futures.add(laneThreads.submit(() -> applyLane(laneEvents, positions, number)));
             }
-            return new Batch(batch.records(), batch.byLane(), batch.malformed(), batch.offsets(), batch.traces(), futures,
-                    System.nanoTime());
+            return new Applying(batch, futures, System.nanoTime());
         }
 
         /** Waits until every lane of the batch committed, then commits its offsets; false when the consumer stopped first. */
-        private boolean commit(KafkaConsumer<String, String> kafka, Batch batch) {
+        private boolean commit(KafkaConsumer<String, String> kafka, Applying applying) {
+            Batch batch = applying.batch();
             boolean applied = true;
             RuntimeException failure = null;
-            for (Future<Boolean> lane : batch.lanes()) {
+            for (Future<Boolean> lane : applying.lanes()) {
                 try {
                     applied &= finished(lane);
                 } catch (RuntimeException e) {
@@ -297,8 +300,8 @@ public class ProjectionConsumer {
                 batch.traces().abandoned("Not applied: the consumer stopped; the records are redelivered");
                 return false;
             }
-            LOG.debugf("Poll of %d records in %d lanes committed in %d ms", batch.records(), batch.lanes().size(),
-                    (System.nanoTime() - batch.started()) / 1_000_000);
+            LOG.debugf("Poll of %d records in %d lanes committed in %d ms", batch.records(), applying.lanes().size(),
+                    (System.nanoTime() - applying.started()) / 1_000_000);
             batch.traces().committed("Applied to the projections");
             lastApplied = clock.instant();
             failingSince = null;
