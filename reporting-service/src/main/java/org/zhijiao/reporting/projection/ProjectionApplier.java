@@ -151,7 +151,7 @@ public class ProjectionApplier {
         // the inputs of every affected entity as committed (nobody else can change them now) ...
         Map<String, Map<String, EventData>> before = new HashMap<>();
         old.forEach((ref, data) -> put(before, ref.topic(), data));
-        affected.loadInputs(c, tables, this, before);
+        affected.loadInputs(c, tables, this, newest.keySet(), before);
         long t3 = System.nanoTime();
         // ... and with this batch's newer versions
         Map<String, Map<String, EventData>> after = new HashMap<>();
@@ -324,8 +324,11 @@ public class ProjectionApplier {
             return keys;
         }
 
-        /** Loads every input of every affected entity as stored now. */
-        void loadInputs(Connection c, Tables tables, ProjectionApplier applier,
+        /**
+         * Loads every input of every affected entity as stored now, except the aggregates {@code known}: the
+         * caller has their stored versions (or knows there are none) in {@code into} already.
+         */
+        void loadInputs(Connection c, Tables tables, ProjectionApplier applier, Set<Ref> known,
                 Map<String, Map<String, EventData>> into) throws SQLException {
             Set<String> organizations = new HashSet<>(entities.getOrDefault(Family.ORGANIZATION, Set.of()));
             Set<String> enterprises = entities.getOrDefault(Family.COHORT_ENTERPRISE, Set.of());
@@ -335,7 +338,8 @@ public class ProjectionApplier {
                     entities.getOrDefault(Family.ORGANIZATION, Set.of())));
             Set<String> cohorts = applier.cohortsOf(c, tables, enterprises);
             Set<String> enrollmentIds = new HashSet<>(entities.getOrDefault(Family.ENROLLMENT, Set.of()));
-            List<EventData> enrollments = new ArrayList<>(applier.byKey(c, tables, Topics.ENROLLMENTS, enrollmentIds));
+            List<EventData> enrollments = new ArrayList<>(
+                    applier.byKey(c, tables, Topics.ENROLLMENTS, unknown(Topics.ENROLLMENTS, enrollmentIds, known)));
             enrollments.addAll(applier.byReference(c, tables, Topics.ENROLLMENTS, "enterpriseId",
                     entities.getOrDefault(Family.MENTOR, Set.of())));
             Set<String> programs = new HashSet<>(referencedPrograms);
@@ -346,14 +350,27 @@ public class ProjectionApplier {
                 programs.add(e.programId());
             }
             loaded.addAll(enrollments);
-            loaded.addAll(applier.byKey(c, tables, Topics.ORGANIZATIONS, organizations));
-            loaded.addAll(applier.byKey(c, tables, Topics.COHORTS, cohorts));
-            loaded.addAll(applier.byKey(c, tables, Topics.PROGRAMS, programs));
+            loaded.addAll(applier.byKey(c, tables, Topics.ORGANIZATIONS, unknown(Topics.ORGANIZATIONS, organizations, known)));
+            loaded.addAll(applier.byKey(c, tables, Topics.COHORTS, unknown(Topics.COHORTS, cohorts, known)));
+            loaded.addAll(applier.byKey(c, tables, Topics.PROGRAMS, unknown(Topics.PROGRAMS, programs, known)));
             for (EventData data : loaded) {
                 String topic = topicOf(data);
                 // the batch's own aggregates were loaded (and locked) first; keep those
                 into.computeIfAbsent(topic, t -> new HashMap<>()).putIfAbsent(data.key(), data);
             }
+        }
+
+        private static Set<String> unknown(String topic, Set<String> keys, Set<Ref> known) {
+            if (known.isEmpty()) {
+                return keys;
+            }
+            Set<String> unknown = new HashSet<>();
+            keys.forEach(key -> {
+                if (!known.contains(new Ref(topic, key))) {
+                    unknown.add(key);
+                }
+            });
+            return unknown;
         }
     }
 
@@ -441,20 +458,30 @@ public class ProjectionApplier {
 
     // --- writing
 
+    /**
+     * Locks the rows of {@code keys} (made on first use) in their sorted order. Exclusively in one statement: an
+     * insert's {@code ON CONFLICT DO UPDATE} locks every row it meets, and {@code WHERE false} writes none of them
+     * again. Shared locks (enrollments on their cohort and program) have no such form: insert, then select.
+     */
     private static void lockRows(Connection c, String kind, Set<String> keys, boolean exclusive) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
         String[] sorted = new TreeSet<>(keys).toArray(String[]::new);
-        try (PreparedStatement insert = c.prepareStatement("""
+        String insert = """
                 INSERT INTO entity_lock (family, entity) SELECT ?, k FROM unnest(?::text[]) AS k ORDER BY k
-                ON CONFLICT DO NOTHING""");
-                PreparedStatement select = c.prepareStatement("""
-                        SELECT 1 FROM entity_lock WHERE family = ? AND entity = ANY(?) ORDER BY entity %s"""
-                        .formatted(exclusive ? "FOR UPDATE" : "FOR SHARE"))) {
-            insert.setString(1, kind);
-            insert.setArray(2, c.createArrayOf("text", sorted));
-            insert.executeUpdate();
+                ON CONFLICT (family, entity) DO %s""".formatted(exclusive ? "UPDATE SET entity = excluded.entity WHERE false"
+                : "NOTHING");
+        try (PreparedStatement s = c.prepareStatement(insert)) {
+            s.setString(1, kind);
+            s.setArray(2, c.createArrayOf("text", sorted));
+            s.executeUpdate();
+        }
+        if (exclusive) {
+            return;
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM entity_lock WHERE family = ? AND entity = ANY(?) ORDER BY entity FOR SHARE")) {
             select.setString(1, kind);
             select.setArray(2, c.createArrayOf("text", sorted));
             try (ResultSet rs = select.executeQuery()) {
@@ -465,27 +492,14 @@ public class ProjectionApplier {
         }
     }
 
-    /** Upserts the events' data where newer than stored; returns the aggregates actually written. */
+    /**
+     * Upserts the events' data where newer than stored; returns the aggregates actually written. In statements of
+     * at most {@value #UPSERT_CHARS} characters of event data: the driver writes each array parameter out as one
+     * string, and strings past half a heap region are allocated outside the young generation (with G1, each such
+     * allocation may start a concurrent collection).
+     */
     private Set<Ref> upsertProjections(Connection c, Tables tables, Collection<IncomingEvent> events) throws SQLException {
-        int n = events.size();
-        String[] topic = new String[n];
-        String[] id = new String[n];
-        Long[] version = new Long[n];
-        String[] eventId = new String[n];
-        String[] type = new String[n];
-        String[] time = new String[n];
-        String[] data = new String[n];
-        int i = 0;
-        for (IncomingEvent e : events) {
-            topic[i] = e.topic();
-            id[i] = e.data().key();
-            version[i] = e.data().version();
-            eventId[i] = e.event().id();
-            type[i] = e.event().type();
-            time[i] = e.event().time().toString();
-            data[i] = e.event().data().toString();
-            i++;
-        }
+        Set<Ref> written = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO %1$s (topic, aggregate_id, version, event_id, event_type, event_time, data, applied_at)
                 SELECT t, a, v, i, y, m::timestamptz, d::jsonb, ? FROM unnest(?::text[], ?::text[], ?::int8[],
@@ -495,21 +509,45 @@ public class ProjectionApplier {
                     data = excluded.data, applied_at = excluded.applied_at
                 WHERE %1$s.version < excluded.version
                 RETURNING topic, aggregate_id""".formatted(tables.projection()))) {
-            s.setTimestamp(1, Timestamp.from(clock.instant()));
-            s.setArray(2, c.createArrayOf("text", topic));
-            s.setArray(3, c.createArrayOf("text", id));
-            s.setArray(4, c.createArrayOf("int8", version));
-            s.setArray(5, c.createArrayOf("text", eventId));
-            s.setArray(6, c.createArrayOf("text", type));
-            s.setArray(7, c.createArrayOf("text", time));
-            s.setArray(8, c.createArrayOf("text", data));
-            Set<Ref> written = new HashSet<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    written.add(new Ref(rs.getString(1), rs.getString(2)));
+            Timestamp now = Timestamp.from(clock.instant());
+            List<IncomingEvent> chunk = new ArrayList<>();
+            List<String> data = new ArrayList<>();
+            int chars = 0;
+            for (IncomingEvent e : events) {
+                String json = e.event().data().toString();
+                if (!chunk.isEmpty() && chars + json.length() > UPSERT_CHARS) {
+                    upsert(c, s, now, chunk, data, written);
+                    chunk.clear();
+                    data.clear();
+                    chars = 0;
                 }
+                chunk.add(e);
+                data.add(json);
+                chars += json.length();
             }
-            return written;
+            if (!chunk.isEmpty()) {
+                upsert(c, s, now, chunk, data, written);
+            }
+        }
+        return written;
+    }
+
+    private static final int UPSERT_CHARS = 100_000;
+
+    private static void upsert(Connection c, PreparedStatement s, Timestamp now, List<IncomingEvent> events,
+            List<String> data, Set<Ref> written) throws SQLException {
+        s.setTimestamp(1, now);
+        s.setArray(2, c.createArrayOf("text", events.stream().map(IncomingEvent::topic).toArray()));
+        s.setArray(3, c.createArrayOf("text", events.stream().map(e -> e.data().key()).toArray()));
+        s.setArray(4, c.createArrayOf("int8", events.stream().map(e -> e.data().version()).toArray()));
+        s.setArray(5, c.createArrayOf("text", events.stream().map(e -> e.event().id()).toArray()));
+        s.setArray(6, c.createArrayOf("text", events.stream().map(e -> e.event().type()).toArray()));
+        s.setArray(7, c.createArrayOf("text", events.stream().map(e -> e.event().time().toString()).toArray()));
+        s.setArray(8, c.createArrayOf("text", data.toArray()));
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                written.add(new Ref(rs.getString(1), rs.getString(2)));
+            }
         }
     }
 
@@ -581,7 +619,7 @@ public class ProjectionApplier {
                         chunk.forEach(id -> affected.entity(counted, id));
                         Map<String, Map<String, EventData>> inputs = new HashMap<>();
                         try (Connection own = dataSource.getConnection()) {
-                            affected.loadInputs(own, tables, this, inputs);
+                            affected.loadInputs(own, tables, this, Set.of(), inputs);
                         }
                         Deltas counts = new Deltas();
                         recount(affected, new Projections(inputs), +1, counts);
@@ -701,7 +739,6 @@ public class ProjectionApplier {
         }
     }
 
-    /** Records the first delivery of each event; returns those seen for the first time. */
     /** A record's place, and its event's time. */
     public record Position(String topic, int partition, long offset, java.time.Instant eventTime) {
     }
