@@ -493,17 +493,19 @@ public class ProjectionApplier {
     }
 
     /**
-     * Upserts the events' data where newer than stored; returns the aggregates actually written. In statements of
-     * at most {@value #UPSERT_CHARS} characters of event data: the driver writes each array parameter out as one
-     * string, and strings past half a heap region are allocated outside the young generation (with G1, each such
-     * allocation may start a concurrent collection).
+     * Upserts the events' data where newer than stored; returns the aggregates actually written. The data go as one
+     * JSON array (a text array would have the driver escape every quote of every document, character by
+     * character), in statements of at most {@value #UPSERT_CHARS} characters of it: a parameter is written out as
+     * one string, and strings past half a heap region are allocated outside the young generation (with G1, each
+     * such allocation may start a concurrent collection).
      */
     private Set<Ref> upsertProjections(Connection c, Tables tables, Collection<IncomingEvent> events) throws SQLException {
         Set<Ref> written = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO %1$s (topic, aggregate_id, version, event_id, event_type, event_time, data, applied_at)
-                SELECT t, a, v, i, y, m::timestamptz, d::jsonb, ? FROM unnest(?::text[], ?::text[], ?::int8[],
-                    ?::text[], ?::text[], ?::text[], ?::text[]) AS u(t, a, v, i, y, m, d)
+                SELECT t, a, v, i, y, m::timestamptz, d, ? FROM unnest(?::text[], ?::text[], ?::int8[], ?::text[],
+                    ?::text[], ?::text[]) WITH ORDINALITY AS u(t, a, v, i, y, m, n)
+                JOIN jsonb_array_elements(?::jsonb) WITH ORDINALITY AS j(d, n) USING (n)
                 ON CONFLICT (topic, aggregate_id) DO UPDATE SET version = excluded.version,
                     event_id = excluded.event_id, event_type = excluded.event_type, event_time = excluded.event_time,
                     data = excluded.data, applied_at = excluded.applied_at
@@ -511,22 +513,19 @@ public class ProjectionApplier {
                 RETURNING topic, aggregate_id""".formatted(tables.projection()))) {
             Timestamp now = Timestamp.from(clock.instant());
             List<IncomingEvent> chunk = new ArrayList<>();
-            List<String> data = new ArrayList<>();
-            int chars = 0;
+            StringBuilder data = new StringBuilder();
             for (IncomingEvent e : events) {
                 String json = e.event().data().toString();
-                if (!chunk.isEmpty() && chars + json.length() > UPSERT_CHARS) {
-                    upsert(c, s, now, chunk, data, written);
+                if (!chunk.isEmpty() && data.length() + json.length() > UPSERT_CHARS) {
+                    upsert(c, s, now, chunk, data.append(']'), written);
                     chunk.clear();
-                    data.clear();
-                    chars = 0;
+                    data.setLength(0);
                 }
                 chunk.add(e);
-                data.add(json);
-                chars += json.length();
+                data.append(chunk.size() == 1 ? '[' : ',').append(json);
             }
             if (!chunk.isEmpty()) {
-                upsert(c, s, now, chunk, data, written);
+                upsert(c, s, now, chunk, data.append(']'), written);
             }
         }
         return written;
@@ -535,7 +534,7 @@ public class ProjectionApplier {
     private static final int UPSERT_CHARS = 100_000;
 
     private static void upsert(Connection c, PreparedStatement s, Timestamp now, List<IncomingEvent> events,
-            List<String> data, Set<Ref> written) throws SQLException {
+            CharSequence data, Set<Ref> written) throws SQLException {
         s.setTimestamp(1, now);
         s.setArray(2, c.createArrayOf("text", events.stream().map(IncomingEvent::topic).toArray()));
         s.setArray(3, c.createArrayOf("text", events.stream().map(e -> e.data().key()).toArray()));
@@ -543,7 +542,7 @@ public class ProjectionApplier {
         s.setArray(5, c.createArrayOf("text", events.stream().map(e -> e.event().id()).toArray()));
         s.setArray(6, c.createArrayOf("text", events.stream().map(e -> e.event().type()).toArray()));
         s.setArray(7, c.createArrayOf("text", events.stream().map(e -> e.event().time().toString()).toArray()));
-        s.setArray(8, c.createArrayOf("text", data.toArray()));
+        s.setString(8, data.toString());
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 written.add(new Ref(rs.getString(1), rs.getString(2)));
