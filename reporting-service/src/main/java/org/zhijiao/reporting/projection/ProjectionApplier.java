@@ -350,7 +350,8 @@ public class ProjectionApplier {
                 programs.add(e.programId());
             }
             loaded.addAll(enrollments);
-            loaded.addAll(applier.byKey(c, tables, Topics.ORGANIZATIONS, unknown(Topics.ORGANIZATIONS, organizations, known)));
+            loaded.addAll(applier.byKey(c, tables, Topics.ORGANIZATIONS,
+                    unknown(Topics.ORGANIZATIONS, organizations, known)));
             loaded.addAll(applier.byKey(c, tables, Topics.COHORTS, unknown(Topics.COHORTS, cohorts, known)));
             loaded.addAll(applier.byKey(c, tables, Topics.PROGRAMS, unknown(Topics.PROGRAMS, programs, known)));
             for (EventData data : loaded) {
@@ -470,8 +471,8 @@ public class ProjectionApplier {
         String[] sorted = new TreeSet<>(keys).toArray(String[]::new);
         String insert = """
                 INSERT INTO entity_lock (family, entity) SELECT ?, k FROM unnest(?::text[]) AS k ORDER BY k
-                ON CONFLICT (family, entity) DO %s""".formatted(exclusive ? "UPDATE SET entity = excluded.entity WHERE false"
-                : "NOTHING");
+                ON CONFLICT (family, entity) DO %s"""
+                .formatted(exclusive ? "UPDATE SET entity = excluded.entity WHERE false" : "NOTHING");
         try (PreparedStatement s = c.prepareStatement(insert)) {
             s.setString(1, kind);
             s.setArray(2, c.createArrayOf("text", sorted));
