@@ -118,10 +118,7 @@ public class ProjectionApplier {
      */
     public int apply(Connection c, Tables tables, List<IncomingEvent> events, boolean lock)
             throws SQLException {
-        Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
-        for (IncomingEvent e : events) {
-            newest.merge(new Ref(e.topic(), e.data().key()), e, (a, b) -> b.data().version() > a.data().version() ? b : a);
-        }
+        Map<Ref, IncomingEvent> newest = newest(events);
         if (newest.isEmpty()) {
             return 0;
         }
@@ -189,6 +186,15 @@ public class ProjectionApplier {
                     deltas.size(), (t6 - t5) / 1_000_000);
         }
         return winners.size();
+    }
+
+    /** Each aggregate's newest version among the events, in the order of their first events. */
+    private static Map<Ref, IncomingEvent> newest(List<IncomingEvent> events) {
+        Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
+        for (IncomingEvent e : events) {
+            newest.merge(new Ref(e.topic(), e.data().key()), e, (a, b) -> b.data().version() > a.data().version() ? b : a);
+        }
+        return newest;
     }
 
     private static void recount(Affected affected, Projections p, int sign, Deltas deltas) {
@@ -514,19 +520,22 @@ public class ProjectionApplier {
                 RETURNING topic, aggregate_id""".formatted(tables.projection()))) {
             Timestamp now = Timestamp.from(clock.instant());
             List<IncomingEvent> chunk = new ArrayList<>();
-            StringBuilder data = new StringBuilder();
+            List<String> documents = new ArrayList<>();
+            int chars = 0;
             for (IncomingEvent e : events) {
                 String json = e.event().data().toString();
-                if (!chunk.isEmpty() && data.length() + json.length() > UPSERT_CHARS) {
-                    upsert(c, s, now, chunk, data.append(']'), written);
+                if (!chunk.isEmpty() && chars + json.length() > UPSERT_CHARS) {
+                    written.addAll(upsert(c, s, now, chunk, documents));
                     chunk.clear();
-                    data.setLength(0);
+                    documents.clear();
+                    chars = 0;
                 }
                 chunk.add(e);
-                data.append(chunk.size() == 1 ? '[' : ',').append(json);
+                documents.add(json);
+                chars += json.length();
             }
             if (!chunk.isEmpty()) {
-                upsert(c, s, now, chunk, data.append(']'), written);
+                written.addAll(upsert(c, s, now, chunk, documents));
             }
         }
         return written;
@@ -534,8 +543,9 @@ public class ProjectionApplier {
 
     private static final int UPSERT_CHARS = 100_000;
 
-    private static void upsert(Connection c, PreparedStatement s, Timestamp now, List<IncomingEvent> events,
-            CharSequence data, Set<Ref> written) throws SQLException {
+    /** One statement of {@link #upsertProjections}: the events, their data documents; returns what it wrote. */
+    private static Set<Ref> upsert(Connection c, PreparedStatement s, Timestamp now, List<IncomingEvent> events,
+            List<String> documents) throws SQLException {
         s.setTimestamp(1, now);
         s.setArray(2, c.createArrayOf("text", events.stream().map(IncomingEvent::topic).toArray()));
         s.setArray(3, c.createArrayOf("text", events.stream().map(e -> e.data().key()).toArray()));
@@ -543,12 +553,14 @@ public class ProjectionApplier {
         s.setArray(5, c.createArrayOf("text", events.stream().map(e -> e.event().id()).toArray()));
         s.setArray(6, c.createArrayOf("text", events.stream().map(e -> e.event().type()).toArray()));
         s.setArray(7, c.createArrayOf("text", events.stream().map(e -> e.event().time().toString()).toArray()));
-        s.setString(8, data.toString());
+        s.setString(8, "[" + String.join(",", documents) + "]");
+        Set<Ref> written = new HashSet<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 written.add(new Ref(rs.getString(1), rs.getString(2)));
             }
         }
+        return written;
     }
 
     /**
@@ -556,10 +568,7 @@ public class ProjectionApplier {
      * the cohort links, without counting; {@link #countAll} counts once everything is there.
      */
     public void store(Connection c, Tables tables, List<IncomingEvent> events) throws SQLException {
-        Map<Ref, IncomingEvent> newest = new LinkedHashMap<>();
-        for (IncomingEvent e : events) {
-            newest.merge(new Ref(e.topic(), e.data().key()), e, (a, b) -> b.data().version() > a.data().version() ? b : a);
-        }
+        Map<Ref, IncomingEvent> newest = newest(events);
         if (newest.isEmpty()) {
             return;
         }
