@@ -240,7 +240,7 @@ public class ProjectionConsumer {
 
         /** A poll read: its events by lane, the dead-lettered positions, the offsets to commit once it is applied. */
         private record Batch(int records, List<List<IncomingEvent>> byLane, List<ProjectionApplier.Position> malformed,
-                Map<TopicPartition, OffsetAndMetadata> offsets, ConsumedTraces traces) {
+                Map<TopicPartition, OffsetAndMetadata> offsets, ConsumedTraces traces, long oldestAgeMs) {
         }
 
         /** A batch whose lanes are applying, since {@code started} ({@link System#nanoTime()}). */
@@ -252,7 +252,9 @@ public class ProjectionConsumer {
             List<IncomingEvent> events = new ArrayList<>();
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             List<ProjectionApplier.Position> malformed = new ArrayList<>();
+            long oldest = Long.MAX_VALUE;
             for (ConsumerRecord<String, String> record : records) {
+                oldest = Math.min(oldest, record.timestamp());
                 offsets.put(new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
                 try {
@@ -265,7 +267,7 @@ public class ProjectionConsumer {
                 }
             }
             return new Batch(records.count(), split(events), malformed, offsets,
-                    ConsumedTraces.start(tracer, "apply", records));
+                    ConsumedTraces.start(tracer, "apply", records), clock.millis() - oldest);
         }
 
         /** Starts applying a batch's lanes, each in its own transaction (the dead-lettered positions with lane 0). */
@@ -300,8 +302,9 @@ public class ProjectionConsumer {
                 batch.traces().abandoned("Not applied: the consumer stopped; the records are redelivered");
                 return false;
             }
-            LOG.debugf("Poll of %d records in %d lanes committed in %d ms", batch.records(), applying.lanes().size(),
-                    (System.nanoTime() - applying.started()) / 1_000_000);
+            LOG.debugf("Poll of %d records in %d lanes committed in %d ms (read %d ms after its oldest was sent)",
+                    batch.records(), applying.lanes().size(), (System.nanoTime() - applying.started()) / 1_000_000,
+                    batch.oldestAgeMs());
             batch.traces().committed("Applied to the projections");
             lastApplied = clock.instant();
             failingSince = null;
