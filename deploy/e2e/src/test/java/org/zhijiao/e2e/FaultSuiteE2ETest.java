@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -289,7 +288,7 @@ class FaultSuiteE2ETest {
         long until = System.nanoTime() + outage.toNanos();
         Thread other = new Thread(meanwhile, "fault-meanwhile");
         boolean sawUnready = false;
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
+        try (Connection c = postgres.connect("postgres");
                 Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE reporting ALLOW_CONNECTIONS false");
             try {

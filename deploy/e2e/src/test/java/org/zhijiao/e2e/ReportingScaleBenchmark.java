@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -88,10 +87,9 @@ class ReportingScaleBenchmark {
             }
             try (LaunchedService reporting = LaunchedService.start("reporting", root, stack, "reporting", environment,
                     logs.resolve("reporting.log"), Duration.ofMinutes(3))) {
-                String jdbc = stack.postgres().jdbcUrl("reporting");
                 Api api = new Api(URI.create(reporting.url()), TestTokens.admin(stack));
-                double applyRate = awaitApplied(stack, jdbc, produced, t0);
-                double bulkRate = bulkInsertRate(stack, jdbc, 200_000);
+                double applyRate = awaitApplied(stack, produced, t0);
+                double bulkRate = bulkInsertRate(stack, 200_000);
                 report("consumer", "applied %d events at %.0f events/s; bulk insert of projection rows %.0f rows/s; "
                         + "ratio %.2f (target >= 5000 events/s)", produced, applyRate, bulkRate, applyRate / bulkRate);
                 System.gc();
@@ -312,11 +310,11 @@ class ReportingScaleBenchmark {
 
     // --- measurements
 
-    private double awaitApplied(LocalStack stack, String jdbc, long produced, long t0) throws Exception {
+    private double awaitApplied(LocalStack stack, long produced, long t0) throws Exception {
         long first = 0;
         long firstCount = 0;
         while (true) {
-            long applied = applied(stack, jdbc);
+            long applied = applied(stack);
             long now = System.nanoTime();
             if (applied > 0 && first == 0) {
                 first = now;
@@ -330,8 +328,8 @@ class ReportingScaleBenchmark {
         }
     }
 
-    private static long applied(LocalStack stack, String jdbc) {
-        try (Connection c = DriverManager.getConnection(jdbc, stack.postgres().username(), stack.postgres().password());
+    private static long applied(LocalStack stack) {
+        try (Connection c = stack.postgres().connect("reporting");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT coalesce(sum(next_offset), 0) FROM applied_position")) {
             rs.next();
@@ -342,8 +340,8 @@ class ReportingScaleBenchmark {
     }
 
     /** The baseline: the projection's own rows, batch-inserted into a copy of the table. */
-    private double bulkInsertRate(LocalStack stack, String jdbc, int rows) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, stack.postgres().username(), stack.postgres().password())) {
+    private double bulkInsertRate(LocalStack stack, int rows) throws Exception {
+        try (Connection c = stack.postgres().connect("reporting")) {
             List<Object[]> sample = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT topic, aggregate_id, version, "
                     + "event_id, event_type, event_time, data::text, applied_at FROM projection LIMIT 20000")) {
@@ -534,8 +532,7 @@ class ReportingScaleBenchmark {
 
     /** The window's memberships: from their events' time (when sent) to when the service wrote them, p50 and p99. */
     private static String sentToApplied(LocalStack stack, Instant since) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("reporting"), stack.postgres().username(),
-                stack.postgres().password());
+        try (Connection c = stack.postgres().connect("reporting");
                 PreparedStatement s = c.prepareStatement("""
                         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)
                         FROM (SELECT extract(epoch FROM applied_at - event_time) * 1000 AS ms FROM projection
@@ -543,6 +540,9 @@ class ReportingScaleBenchmark {
             s.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
+                if (rs.getObject(1) == null) {
+                    return "none of the window's changes was written";
+                }
                 return String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms", rs.getDouble(1), rs.getDouble(2));
             }
         }
@@ -560,8 +560,7 @@ class ReportingScaleBenchmark {
 
         Maintenance(LocalStack stack) {
             thread = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("reporting"),
-                        stack.postgres().username(), stack.postgres().password());
+                try (Connection c = stack.postgres().connect("reporting");
                         PreparedStatement s = c.prepareStatement("""
                                 SELECT datname || ': ' || regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_activity
                                 WHERE state = 'active' AND pid <> pg_backend_pid()

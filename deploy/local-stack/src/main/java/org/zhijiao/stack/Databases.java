@@ -5,10 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.regex.Pattern;
-
-import org.postgresql.Driver;
 
 /** CREATE / DROP DATABASE through a server's maintenance database. */
 final class Databases {
@@ -23,7 +20,7 @@ final class Databases {
 
     static void createIfMissing(PostgresServer server, String maintenanceDatabase, String database) {
         requireValidName(database);
-        try (Connection connection = connect(server, maintenanceDatabase)) {
+        try (Connection connection = server.connect(maintenanceDatabase)) {
             if (exists(connection, database)) {
                 return;
             }
@@ -39,7 +36,7 @@ final class Databases {
 
     static void dropIfExists(PostgresServer server, String maintenanceDatabase, String database) {
         requireValidName(database);
-        try (Connection connection = connect(server, maintenanceDatabase); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.connect(maintenanceDatabase); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop database " + database + " at " + server.jdbcUrl(maintenanceDatabase), e);
@@ -53,18 +50,6 @@ final class Databases {
                 return rows.next();
             }
         }
-    }
-
-    /** Uses the driver directly: DriverManager may not see it from a Quarkus test class loader. */
-    private static Connection connect(PostgresServer server, String database) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", server.username());
-        credentials.setProperty("password", server.password());
-        Connection connection = new Driver().connect(server.jdbcUrl(database), credentials);
-        if (connection == null) {
-            throw new SQLException("Not a PostgreSQL JDBC URL: " + server.jdbcUrl(database));
-        }
-        return connection;
     }
 
     private static void requireValidName(String database) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,7 +30,7 @@ class PersistentStackTest {
         String publicKey;
         try (LocalStack stack = LocalStack.start(settings(dataDir))) {
             stack.postgres().createDatabaseIfMissing("membership");
-            try (Connection connection = connect(stack, "membership"); Statement statement = connection.createStatement()) {
+            try (Connection connection = stack.postgres().connect("membership"); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE kept (value text)");
                 statement.execute("INSERT INTO kept VALUES ('before restart')");
             }
@@ -45,7 +44,7 @@ class PersistentStackTest {
         // new free ports (Kafka's controller port is new on every start anyway): the stored data pins none
         try (LocalStack stack = LocalStack.start(settings(dataDir).withKafkaPort(Ports.free()))) {
             stack.postgres().createDatabaseIfMissing("membership");
-            try (Connection connection = connect(stack, "membership"); Statement statement = connection.createStatement();
+            try (Connection connection = stack.postgres().connect("membership"); Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT value FROM kept")) {
                 assertTrue(rows.next());
                 assertEquals("before restart", rows.getString(1));
@@ -58,9 +57,5 @@ class PersistentStackTest {
 
         LocalStack.deleteDataDirectory(dataDir);
         assertFalse(Files.exists(dataDir));
-    }
-
-    private static Connection connect(LocalStack stack, String database) throws Exception {
-        return DriverManager.getConnection(stack.postgres().jdbcUrl(database), stack.postgres().username(), stack.postgres().password());
     }
 }

@@ -252,9 +252,11 @@ public class ProjectionConsumer {
             List<IncomingEvent> events = new ArrayList<>();
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             List<ProjectionApplier.Position> malformed = new ArrayList<>();
-            long oldest = Long.MAX_VALUE;
+            long oldest = clock.millis();
             for (ConsumerRecord<String, String> record : records) {
-                oldest = Math.min(oldest, record.timestamp());
+                if (record.timestamp() >= 0) { // RecordBatch.NO_TIMESTAMP is -1
+                    oldest = Math.min(oldest, record.timestamp());
+                }
                 offsets.put(new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
                 try {
@@ -267,7 +269,7 @@ public class ProjectionConsumer {
                 }
             }
             return new Batch(records.count(), split(events), malformed, offsets,
-                    ConsumedTraces.start(tracer, "apply", records), clock.millis() - oldest);
+                    ConsumedTraces.start(tracer, "apply", records), Math.max(0, clock.millis() - oldest));
         }
 
         /** Starts applying a batch's lanes, each in its own transaction (the dead-lettered positions with lane 0). */
