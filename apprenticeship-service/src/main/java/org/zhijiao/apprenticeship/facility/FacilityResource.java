@@ -11,15 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.apprenticeship.common.TransitionRequest;
@@ -42,15 +37,7 @@ import org.zhijiao.commons.web.WriteTarget;
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class FacilityResource extends ApiResource<FacilityService> {
 
-    static final String EXAMPLE = """
-            {"type": "MODEL_WORKER_STUDIO", "nameZh": "王师傅劳模工匠室（虚构）",
-             "nameEn": "Master Wang model-worker craftsman studio (fictional)",
-             "hostOrganizationIds": ["0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c"],
-             "level": "MUNICIPAL", "capacity": 40, "focus": "工业机器人", "plannedOn": "2021-03-01"}""";
-
     @GET
-    @Operation(operationId = "listFacilities", summary = "List facilities",
-            description = "Schools and enterprises see the facilities they host.")
     public Page<FacilityView> list(
             @QueryParam("type") FacilityType type,
             @QueryParam("level") FacilityLevel level,
@@ -65,9 +52,6 @@ public class FacilityResource extends ApiResource<FacilityService> {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getFacility", summary = "Get one facility with its history",
-            description = "Type, level, capacity, host organizations and dated lifecycle; its ETag is the version "
-                    + "to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         return Responses.okOrNotFound(service.get(id)
                 .filter(f -> caller.seesAll() || f.hostOrganizationIds().stream().anyMatch(caller::actsFor)),
@@ -76,11 +60,6 @@ public class FacilityResource extends ApiResource<FacilityService> {
 
     @POST
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "planFacility", summary = "Plan a facility",
-            description = "Hosts must be active member schools or enterprises. A school or enterprise plans only "
-                    + "facilities hosted by itself alone: co-hosting commits another organization, so co-hosts are "
-                    + "added by the group secretariat (group admin) once that organization has agreed (403 otherwise).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Planned; Location points at it")
     public Response plan(@BeanParam IdempotencyKey key, @Valid @NotNull FacilityRequest request) {
         requireHostedByCaller(request);
@@ -91,11 +70,6 @@ public class FacilityResource extends ApiResource<FacilityService> {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "replaceFacility", summary = "Replace a facility's details",
-            description = "A host may change its facility but not hand it over entirely: it must stay a host. "
-                    + "Only the group secretariat (group admin) adds or removes co-hosts, since that needs the "
-                    + "consent of the organization concerned; a host changing the hosts of its facility is a 403.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "studio", value = EXAMPLE)))
     public Response replace(@BeanParam WriteTarget target, @Valid @NotNull FacilityRequest request) {
         requireHost(target.id());
         requireHostedByCaller(request);
@@ -106,11 +80,6 @@ public class FacilityResource extends ApiResource<FacilityService> {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "transitionFacility", summary = "Establish, suspend, resume or close a facility",
-            description = "An action the current state does not allow is a 409 `invalid-transition`.")
-    @RequestBody(content = @Content(examples = {
-        @ExampleObject(name = "establish", value = "{\"action\": \"ESTABLISH\", \"on\": \"2021-09-10\"}"),
-        @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Workshop renovation\"}")}))
     public Response transition(@BeanParam WriteTarget target,
             @Valid @NotNull TransitionRequest<FacilityAction> request) {
         requireHost(target.id());

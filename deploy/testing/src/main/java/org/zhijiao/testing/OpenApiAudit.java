@@ -62,8 +62,8 @@ public final class OpenApiAudit {
     }
 
     /**
-     * What the frontend team would miss: an operationId (unique), tag, summary, security requirement,
-     * the problem responses that apply (401/403 always, 404 with an id, 400 on writes) and a JSON
+     * What the frontend team would miss: an operationId (unique), tag, summary, security requirement, a success
+     * response, the problem responses that apply (401/403 always, 404 with an id, 400 on writes) and a JSON
      * request body on writes, with examples when {@code bodyExamples}.
      */
     public static List<String> documentationGaps(List<Operation> operations, boolean bodyExamples) {
@@ -78,6 +78,12 @@ public final class OpenApiAudit {
             require(gaps, !spec.path("summary").asText().isBlank(), op, "a summary");
             require(gaps, !spec.path("security").isEmpty(), op, "a security requirement");
             JsonNode responses = spec.path("responses");
+            // an operation of META-INF/openapi.yaml that no resource method declares has only the problem responses
+            boolean success = false;
+            for (var codes = responses.fieldNames(); codes.hasNext(); ) {
+                success |= codes.next().startsWith("2");
+            }
+            require(gaps, success, op, "a success response (declared by a resource method)");
             require(gaps, responses.has("401"), op, "a 401 response");
             require(gaps, responses.has("403"), op, "a 403 response");
             require(gaps, responses.path("401").path("content").has("application/problem+json"), op,

@@ -11,12 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.security.Roles;
@@ -38,8 +33,6 @@ import org.zhijiao.membership.agreement.AgreementDtos.TransitionRequest;
 public class AgreementResource extends ApiResource<AgreementService> {
 
     @GET
-    @Operation(operationId = "listAgreements", summary = "List cooperation agreements",
-            description = "Schools and enterprises see the agreements they are party to.")
     public Page<AgreementView> list(
             @QueryParam("status") AgreementStatus status,
             @QueryParam("kind") AgreementKind kind,
@@ -53,9 +46,6 @@ public class AgreementResource extends ApiResource<AgreementService> {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getAgreement", summary = "Get one cooperation agreement",
-            description = "The agreement's parties, terms and dated lifecycle; its ETag is the version to send as "
-                    + "If-Match when revising or moving it on.")
     public Response get(@PathParam("id") UUID id) {
         return Responses.okOrNotFound(
                 service.get(id).filter(a -> caller.seesAll() || a.parties().stream().anyMatch(caller::actsFor)),
@@ -64,13 +54,6 @@ public class AgreementResource extends ApiResource<AgreementService> {
 
     @POST
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "draftAgreement", summary = "Draft a cooperation agreement",
-            description = "Starts in DRAFT: revise it while in draft, then move it on through its transitions "
-                    + "(submit for signature, sign, ...).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "apprenticeship", value = """
-            {"title": "现代学徒制第五期工匠班合作协议", "kind": "APPRENTICESHIP",
-             "parties": ["0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8c"],
-             "validFrom": "2022-09-01", "validUntil": "2025-08-31"}""")))
     @APIResponse(responseCode = "201", description = "Drafted")
     public Response draft(@BeanParam IdempotencyKey key, @Valid @NotNull AgreementRequest request) {
         return idempotency.createIn(key, "/api/v1/agreements", request,
@@ -80,9 +63,6 @@ public class AgreementResource extends ApiResource<AgreementService> {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "reviseAgreement", summary = "Revise a draft agreement",
-            description = "Only while the agreement is in DRAFT (otherwise 409). Requires If-Match with the ETag of "
-                    + "your last read.")
     public Response revise(@BeanParam WriteTarget target, @Valid @NotNull AgreementRequest request) {
         return Responses.ok(service.revise(target.id(), request, target.ifMatch()));
     }
@@ -90,10 +70,6 @@ public class AgreementResource extends ApiResource<AgreementService> {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "transitionAgreement", summary = "Move an agreement along its lifecycle",
-            description = "SUPERSEDE is never requested directly: signing an agreement with `supersedes` records it.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "sign",
-            value = "{\"action\": \"SIGN\", \"on\": \"2022-08-20\"}")))
     public Response transition(@BeanParam WriteTarget target, @Valid @NotNull TransitionRequest request) {
         return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }

@@ -16,11 +16,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
@@ -46,10 +42,6 @@ import org.zhijiao.membership.organization.OrganizationKind;
 public class MembershipResource extends ApiResource<MembershipService> {
 
     @GET
-    @Operation(operationId = "listMemberships", summary = "List memberships, now or as of any day",
-            description = "With `asOf`, `status` filters on the state in force that day, and each item carries "
-                    + "`statusAsOf`: `?asOf=2022-12-31&status=ACTIVE&status=SUSPENDED` lists the members on that day. "
-                    + "Schools and enterprises see their own membership only.")
     public Page<MembershipView> list(
             @Parameter(description = "Day to evaluate the lifecycle on", example = "2022-12-31")
             @QueryParam("asOf") LocalDate asOf,
@@ -68,9 +60,6 @@ public class MembershipResource extends ApiResource<MembershipService> {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getMembership", summary = "Get one membership with its history",
-            description = "The membership's current state, role and sub-alliances with every dated lifecycle step; "
-                    + "its ETag is the version to send as If-Match when changing it.")
     public Response get(@PathParam("id") UUID id) {
         return Responses.okOrNotFound(
                 service.get(id).filter(m -> caller.seesAll() || caller.actsFor(m.organizationId())), "Membership", id);
@@ -78,11 +67,6 @@ public class MembershipResource extends ApiResource<MembershipService> {
 
     @POST
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "applyForMembership", summary = "Record an application for membership",
-            description = "The organization must be registered and have no open membership.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "member", value = """
-            {"organizationId": "0190a8f0-7c3e-7d2a-9a1b-3c4d5e6f7a8b", "role": "MEMBER",
-             "subAlliances": ["EAST-WEST"], "appliedOn": "2021-03-01"}""")))
     @APIResponse(responseCode = "201", description = "Applied")
     public Response apply(@BeanParam IdempotencyKey key, @Valid @NotNull MembershipApplication application) {
         return idempotency.createIn(key, "/api/v1/memberships", application,
@@ -92,12 +76,6 @@ public class MembershipResource extends ApiResource<MembershipService> {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "transitionMembership", summary = "Move a membership along its lifecycle",
-            description = "Admins may take any allowed action; a member may only WITHDRAW its own membership. "
-                    + "An action the current state does not allow is a 409 `invalid-transition`.")
-    @RequestBody(content = @Content(examples = {
-        @ExampleObject(name = "approve", value = "{\"action\": \"APPROVE\", \"on\": \"2008-09-01\"}"),
-        @ExampleObject(name = "suspend", value = "{\"action\": \"SUSPEND\", \"reason\": \"Dues unpaid for 2022\"}")}))
     public Response transition(@BeanParam WriteTarget target, @Valid @NotNull TransitionRequest request) {
         if (!caller.isAdmin()) {
             Membership membership = service.find(target.id());
@@ -114,10 +92,6 @@ public class MembershipResource extends ApiResource<MembershipService> {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "changeMembership", summary = "Change a membership's role or sub-alliances",
-            description = "Role and sub-alliances only; the lifecycle changes through transitions. Requires "
-                    + "If-Match with the ETag of your last read; sub-alliances must be defined, unretired "
-                    + "reference codes.")
     public Response change(@BeanParam WriteTarget target, @Valid @NotNull MembershipChange change) {
         return Responses.ok(service.change(target.id(), change, target.ifMatch()));
     }

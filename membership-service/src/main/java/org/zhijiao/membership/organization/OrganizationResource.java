@@ -15,11 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.problem.ProblemException;
@@ -41,14 +37,7 @@ import org.zhijiao.membership.organization.OrganizationDtos.OrganizationView;
 @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
 public class OrganizationResource extends ApiResource<OrganizationService> {
 
-    static final String EXAMPLE = """
-            {"nameZh": "青岛示例智能制造有限公司（虚构）", "nameEn": "Qingdao Example Smart Manufacturing Co., Ltd. (fictional)",
-             "creditCode": "91370200MA3C0000XD", "kind": "ENTERPRISE", "enterpriseSize": "MEDIUM",
-             "industryChains": ["IC-SMART-HOME"], "region": {"city": "青岛市", "province": "山东省", "country": "CN"}}""";
-
     @GET
-    @Operation(operationId = "listOrganizations", summary = "List organizations",
-            description = "Admins and read-only callers see all; a school or enterprise sees its own record only.")
     public Page<OrganizationView> list(
             @QueryParam("kind") OrganizationKind kind,
             @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
@@ -65,9 +54,6 @@ public class OrganizationResource extends ApiResource<OrganizationService> {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getOrganization", summary = "Get one organization",
-            description = "Names, credit code, kind, school level, industry chains, region and campuses; its ETag "
-                    + "is the version to send as If-Match.")
     public Response get(@PathParam("id") UUID id) {
         if (!caller.seesAll() && !caller.actsFor(id)) {
             throw ProblemException.notFound("Organization", id);
@@ -77,9 +63,6 @@ public class OrganizationResource extends ApiResource<OrganizationService> {
 
     @POST
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "registerOrganization", summary = "Register an organization",
-            description = "Registering does not make it a member: apply for a membership next.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location points at it")
     public Response register(@BeanParam IdempotencyKey key, @Valid @NotNull OrganizationRequest request) {
         return idempotency.createIn(key, "/api/v1/organizations", request, () -> service.register(request));
@@ -88,11 +71,6 @@ public class OrganizationResource extends ApiResource<OrganizationService> {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "updateOrganization", summary = "Replace an organization's registered details",
-            description = "A change of the slicing attributes (kind, school level, industry chains, region) takes "
-                    + "effect on `effectiveOn` (default today), so earlier figures keep the values then in "
-                    + "force. Requires If-Match with the ETag of your last read.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "enterprise", value = EXAMPLE)))
     public Response update(@BeanParam WriteTarget target, @Valid @NotNull OrganizationRequest request) {
         return Responses.ok(service.update(target.id(), request, target.ifMatch()));
     }
@@ -100,8 +78,6 @@ public class OrganizationResource extends ApiResource<OrganizationService> {
     @POST
     @Path("/{id}/campuses")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "addCampus", summary = "Add a branch campus to a school",
-            description = "A campus is part of its school, never a member of its own.")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addCampus(@BeanParam WriteTarget target, @Valid @NotNull CampusRequest request) {
         CampusView campus = service.addCampus(target.id(), request, target.ifMatch());

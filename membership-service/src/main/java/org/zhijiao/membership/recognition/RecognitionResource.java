@@ -13,11 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.security.Roles;
@@ -38,9 +34,6 @@ import org.zhijiao.membership.recognition.RecognitionDtos.TransitionRequest;
 public class RecognitionResource extends ApiResource<RecognitionService> {
 
     @GET
-    @Operation(operationId = "listRecognitions", summary = "List recognitions",
-            description = "Honours held by the group or by its members, with level and dates; filterable and "
-                    + "paginated like every list.")
     public Page<RecognitionView> list(
             @QueryParam("level") RecognitionLevel level,
             @QueryParam("holderOrganizationId") UUID holder,
@@ -54,21 +47,12 @@ public class RecognitionResource extends ApiResource<RecognitionService> {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getRecognition", summary = "Get one recognition",
-            description = "The honour, its holder, level, dates and lifecycle; its ETag is the version to send as "
-                    + "If-Match when revoking it.")
     public Response get(@PathParam("id") UUID id) {
         return Responses.okOrNotFound(service.get(id), "Recognition", id);
     }
 
     @POST
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "grantRecognition", summary = "Record an honour",
-            description = "An honour of the group (heldByGroup) or of a member organization, with its level and the "
-                    + "day it was awarded; starts GRANTED.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "provincial backbone group", value = """
-            {"titleZh": "山东省骨干职业教育集团", "titleEn": "Shandong provincial backbone vocational education group",
-             "level": "PROVINCIAL", "grantedBy": "山东省教育厅", "awardedOn": "2017-12-01"}""")))
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response grant(@BeanParam IdempotencyKey key, @Valid @NotNull RecognitionRequest request) {
         return idempotency.createIn(key, "/api/v1/recognitions", request,
@@ -78,8 +62,6 @@ public class RecognitionResource extends ApiResource<RecognitionService> {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "transitionRecognition", summary = "Revoke a recognition",
-            description = "The only transition is REVOKE, dated; requires If-Match with the ETag of your last read.")
     public Response transition(@BeanParam WriteTarget target, @Valid @NotNull TransitionRequest request) {
         return Responses.ok(service.transition(target.id(), request, target.ifMatch(), caller.clientId()));
     }

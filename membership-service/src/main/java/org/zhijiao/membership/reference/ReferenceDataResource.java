@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,9 +37,6 @@ public class ReferenceDataResource {
     ReferenceDataService service;
 
     @GET
-    @Operation(operationId = "listReferenceItems", summary = "List the codes of one kind of reference data",
-            description = "Specialty clusters, industry chains or sub-alliances: every code of the kind with its "
-                    + "Chinese and English names, retired ones included with their retirement day.")
     public List<ReferenceItemView> list(
             @Parameter(description = "specialty-clusters, industry-chains or sub-alliances",
                     schema = @Schema(enumeration = {"specialty-clusters", "industry-chains", "sub-alliances"}))
@@ -50,8 +46,6 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getReferenceItem", summary = "Get one reference code",
-            description = "The code's names, retirement day and version (ETag).")
     public Response get(@PathParam("kind") String kind, @PathParam("code") String code) {
         ReferenceItemView item = service.get(kindOf(kind), code)
                 .orElseThrow(() -> ProblemException.notFound(kind, code));
@@ -61,9 +55,6 @@ public class ReferenceDataResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "putReferenceItem", summary = "Define or rename a reference code",
-            description = "Idempotent: the same request twice leaves one code. Retire a code with `retiredOn`. "
-                    + "Changing an existing code needs its ETag in `If-Match`.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "201", description = "Created")
     public Response put(@PathParam("kind") String kind, @PathParam("code") String code,

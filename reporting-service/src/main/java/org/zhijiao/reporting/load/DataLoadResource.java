@@ -10,11 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.zhijiao.commons.security.Roles;
@@ -30,11 +28,6 @@ public class DataLoadResource extends ApiResource<DataLoadService> {
     @PUT
     @Path("/{name}")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "markDataLoad", summary = "Announce that a data load started or finished",
-            description = "LOADING before the first write of a bulk load, DONE after the last one has been applied "
-                    + "(GET /api/v1/reporting/freshness says caughtUp). Setting the same state again changes nothing "
-                    + "but the time.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "started", value = "{\"state\": \"LOADING\"}")))
     @APIResponse(responseCode = "200", description = "The load's new state", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "loading", value = """
                     {"name": "reference-group", "state": "LOADING", "changedAt": "2026-11-28T10:00:00Z",
@@ -48,8 +41,6 @@ public class DataLoadResource extends ApiResource<DataLoadService> {
 
     @GET
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "listDataLoads", summary = "Every announced data load and its state",
-            description = "Sorted by name; there are few (one per kind of bulk load), so the list is not paginated.")
     @APIResponse(responseCode = "200", description = "The loads", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "done", value = """
                     [{"name": "reference-group", "state": "DONE", "changedAt": "2026-11-28T10:02:10Z",

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,12 +43,6 @@ public class ProjectionResource {
     @POST
     @Path("/projections/rebuilds")
     @RolesAllowed(Roles.GROUP_ADMIN)
-    @Operation(operationId = "startRebuild", summary = "Drop the projections and replay every topic",
-            description = "Replays every topic from its beginning into shadow tables with the same projection code, "
-                    + "then swaps them in at once; the figures come out identical. Until then every reader sees the "
-                    + "current figures, and summaries and freshness say `rebuilding: true`. Runs in the background: "
-                    + "poll the Location. Only one rebuild runs at a time (409 otherwise); one abandoned by a stopped "
-                    + "replica is failed once its lease (60 s) runs out.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "started", value = REBUILD_EXAMPLE)))
     public Response start() {
@@ -60,10 +53,6 @@ public class ProjectionResource {
     @GET
     @Path("/projections/rebuilds/{id}")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY})
-    @Operation(operationId = "getRebuild", summary = "Progress of a rebuild",
-            description = "State of a rebuild started with POST /api/v1/projections/rebuilds: RUNNING (with its "
-                    + "phase and the records read so far), DONE or FAILED; the live figures stay the old ones "
-                    + "until it is done.")
     @APIResponse(responseCode = "200", description = "The rebuild", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "done", value = REBUILD_EXAMPLE)))
     public RebuildView get(@PathParam("id") UUID id) {
@@ -73,10 +62,6 @@ public class ProjectionResource {
     @GET
     @Path("/reporting/freshness")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getFreshness", summary = "How far the projections lag behind each topic",
-            description = "Per topic: records not yet applied and, when some are pending, seconds since the last "
-                    + "applied event's time. The same values are the gauges zhijiao_reporting_lag_records and "
-                    + "zhijiao_reporting_lag_seconds on /q/metrics.")
     @APIResponse(responseCode = "200", description = "Measured now", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "caughtUp", value = """
                     {"measuredAt": "2026-11-28T10:00:00Z", "caughtUp": true, "rebuilding": false,

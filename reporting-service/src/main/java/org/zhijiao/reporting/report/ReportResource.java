@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,9 +50,6 @@ public class ReportResource {
     @Path("/{year: [0-9]{4}}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getAnnualReport", summary = "The annual report of a calendar year as JSON",
-            description = "Every figure on 31 December with the year before, change and new/exited; breakdowns; "
-                    + "recognitions held; five-year member trend; the schools' submitted datasets of the year.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "excerpt", value = """
                     {"year": 2022, "figures": [{"key": "memberSchools", "nameZh": "成员学校", "nameEn": "Member schools",
@@ -69,9 +65,6 @@ public class ReportResource {
     // JSON stays the default for clients that accept anything
     @Produces("text/html;qs=0.5")
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getAnnualReportPageByAccept", summary = "The annual report page (Accept: text/html)",
-            description = "The same page as /api/v1/reports/{year}.html, for clients that ask with Accept: "
-                    + "text/html; JSON stays the default for clients that accept anything.")
     @APIResponse(responseCode = "200", description = "Printable HTML page with inline SVG charts",
             content = @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "page",
                     value = "<!DOCTYPE html><html lang=\"zh\">…</html>")))
@@ -84,9 +77,6 @@ public class ReportResource {
     @Path("/{year: [0-9]{4}}.html")
     @Produces(MediaType.TEXT_HTML)
     @PermitAll // the annual work report is a published document of aggregate figures
-    @Operation(operationId = "getAnnualReportPage", summary = "The annual report page, printable",
-            description = "Chinese (`lang=zh`, default) or English (`lang=en`); inline SVG bar and line charts; "
-                    + "print styles for A4.")
     @APIResponse(responseCode = "200", description = "Printable HTML page with inline SVG charts",
             content = @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "page",
                     value = "<!DOCTYPE html><html lang=\"en\">…</html>")))

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,9 +21,6 @@ public class MetricsResource {
 
     @GET
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "listMetricDefinitions", summary = "What every figure counts",
-            description = "The written definition of each figure and rate of the summary and the report "
-                    + "(the same text as docs/metrics.md).")
     @APIResponse(responseCode = "200", description = "Definitions, in the summary's order", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one", value = """
                     [{"key": "memberSchools", "nameZh": "成员学校", "nameEn": "Member schools", "kind": "count",

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,11 +33,6 @@ public class SummaryResource {
     @GET
     // aggregate figures name no tenant, so every role may read them
     @RolesAllowed({Roles.GROUP_ADMIN, Roles.READ_ONLY, Roles.SCHOOL, Roles.ENTERPRISE})
-    @Operation(operationId = "getSummary", summary = "Figures for a day or a period",
-            description = "Give one of `asOf` (a day; today when nothing is given), `year`, `academicYear` "
-                    + "(1 September to 31 August) or `from` + `to`. Each figure has atStart (the day before the "
-                    + "period), atEnd (its last day), new and exited, in total and per slice value. Definitions: "
-                    + "`GET /api/v1/reporting/metrics`.")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "year", value = """
                     {"from": "2022-01-01", "to": "2022-12-31", "period": "YEAR",
