@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,9 +22,6 @@ public class OpenApiResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getPlatformOpenApi", summary = "The merged OpenAPI document of every service",
-            description = "What the frontend team generates clients from, and what Swagger UI (on the gateway's "
-                    + "management port, /q/swagger-ui) shows by default.")
     @APIResponse(responseCode = "200", description = "An OpenAPI document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "document", value = "{\"openapi\": \"3.1.0\", \"paths\": {}}")))

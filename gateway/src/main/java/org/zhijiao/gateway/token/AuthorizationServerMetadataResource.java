@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,11 +50,6 @@ public class AuthorizationServerMetadataResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getAuthorizationServerMetadata", summary = "OAuth2 authorization server metadata (RFC 8414)",
-            description = "Where to get a token and which keys verify it, for OAuth2 libraries that discover them. "
-                    + "Only the client-credentials grant is offered, with the client secret sent by HTTP Basic "
-                    + "(`client_secret_basic`) or as form fields (`client_secret_post`); no scopes. The issuer is the "
-                    + "gateway's public URL and the tokens' `iss` claim, which the services verify.")
     @APIResponse(responseCode = "200", description = "The metadata", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Metadata.class), examples = @ExampleObject(name = "metadata", value = """
                     {"issuer": "https://api.zhijiao.example", "token_endpoint": "https://api.zhijiao.example/oauth2/token",

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,9 +77,6 @@ public class TokenResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "issueToken", summary = "Obtain an access token (client credentials)",
-            description = "Authenticate with HTTP Basic (client_id:client_secret) or with client_id and client_secret "
-                    + "form fields. The token is a short-lived RS256 JWT to send as `Authorization: Bearer …`.")
     @APIResponse(responseCode = "200", description = "A token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class),
                     examples = @ExampleObject(name = "token",
@@ -147,9 +143,6 @@ public class TokenResource {
     @Path("/jwks")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getJwks", summary = "The public keys that verify the gateway's tokens",
-            description = "Point a service's `mp.jwt.verify.publickey.location` here. During a key rotation it holds "
-                    + "the current and the previous key; tokens name theirs in the `kid` header.")
     @APIResponse(responseCode = "200", description = "A JSON Web Key Set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "jwks",
                     value = "{\"keys\": [{\"kty\": \"RSA\", \"kid\": \"8J0v…\", \"use\": \"sig\", \"alg\": \"RS256\", \"n\": \"…\", \"e\": \"AQAB\"}]}")))
