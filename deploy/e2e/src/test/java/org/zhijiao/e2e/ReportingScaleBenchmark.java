@@ -74,6 +74,8 @@ class ReportingScaleBenchmark {
             Map<String, String> environment = new java.util.HashMap<>();
             if (Boolean.getBoolean("bench.debug")) {
                 environment.put("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_REPORTING_PROJECTION__LEVEL", "DEBUG");
+                // the folder's folds and vacuums of the pending counter entries
+                environment.put("QUARKUS_LOG_CATEGORY__ORG_ZHIJIAO_REPORTING_COUNTERS__LEVEL", "DEBUG");
             }
             // -Dbench.env=KEY=VALUE,... sets the service's environment, e.g. ZHIJIAO_REPORTING_CONSUMER_MAX_POLL_RECORDS=4000
             for (String pair : System.getProperty("bench.env", "").split(",")) {
@@ -591,6 +593,10 @@ class ReportingScaleBenchmark {
         private final Map<String, Integer> seen = new java.util.TreeMap<>();
         private final Thread thread;
         private int samples;
+        /** PostgreSQL's checkpoints (and the buffers they wrote) in the window, and the most dirty page cache seen. */
+        private long[] checkpointsBefore;
+        private long[] checkpointsAfter;
+        private long maxDirtyKb;
 
         Maintenance(LocalStack stack) {
             thread = new Thread(() -> {
@@ -599,15 +605,18 @@ class ReportingScaleBenchmark {
                                 SELECT datname || ': ' || regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_activity
                                 WHERE state = 'active' AND pid <> pg_backend_pid()
                                   AND (backend_type = 'autovacuum worker' OR query ~* '^\\s*(VACUUM|ANALYZE)')""")) {
+                    checkpointsBefore = checkpoints(c);
                     while (!stopped.get()) {
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
                                 seen.merge(rs.getString(1), 1, Integer::sum);
                             }
                         }
+                        maxDirtyKb = Math.max(maxDirtyKb, dirtyKb());
                         samples++;
                         Thread.sleep(250);
                     }
+                    checkpointsAfter = checkpoints(c);
                 } catch (Exception e) {
                     seen.put("sampling failed: " + e.getMessage(), 0);
                 }
@@ -615,15 +624,41 @@ class ReportingScaleBenchmark {
             thread.start();
         }
 
-        /** Stops sampling; each statement seen with the share of samples it was running in. */
+        /** Checkpoints so far and the buffers they wrote (PostgreSQL 17's view); null where the view is not there. */
+        private static long[] checkpoints(Connection c) {
+            try (var s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT num_timed + num_requested, buffers_written FROM pg_stat_checkpointer")) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            } catch (java.sql.SQLException e) {
+                return null;
+            }
+        }
+
+        /** The kernel's dirty page cache not yet written back (the load's writes, PostgreSQL's and Kafka's). */
+        private static long dirtyKb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("Dirty:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return 0;
+        }
+
+        /** Stops sampling; each statement seen with the share of samples it was running in, checkpoints, dirty pages. */
         String stop() throws InterruptedException {
             stopped.set(true);
             thread.join();
-            if (seen.isEmpty()) {
-                return "none in " + samples + " samples";
-            }
             List<String> parts = new ArrayList<>();
             seen.forEach((statement, count) -> parts.add("%s (%d of %d samples)".formatted(statement, count, samples)));
+            if (seen.isEmpty()) {
+                parts.add("no vacuum or analyze in " + samples + " samples");
+            }
+            if (checkpointsBefore != null && checkpointsAfter != null) {
+                parts.add("checkpoints %d (%d buffers written)".formatted(checkpointsAfter[0] - checkpointsBefore[0],
+                        checkpointsAfter[1] - checkpointsBefore[1]));
+            }
+            parts.add("dirty page cache at most %d MB".formatted(maxDirtyKb / 1024));
             return String.join("; ", parts);
         }
     }
