@@ -46,7 +46,6 @@ import org.zhijiao.gateway.client.ClientDtos.RateLimitChange;
 @RolesAllowed(Roles.GROUP_ADMIN)
 public class ClientResource extends ApiResource<ClientService> {
 
-
     @GET
     public Page<ClientView> list(
             @Parameter(description = "Only the clients of this organization") @QueryParam("organizationId") UUID organizationId,
