@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -563,7 +566,7 @@ class ReportingScaleBenchmark {
     private void awaitMaintenanceDone(LocalStack stack, Duration max) throws Exception {
         long start = System.nanoTime();
         int quiet = 0;
-        java.util.Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
         try (Connection c = stack.postgres().connect("reporting");
                 PreparedStatement s = c.prepareStatement("""
                         SELECT regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_activity
@@ -630,7 +633,7 @@ class ReportingScaleBenchmark {
                     ResultSet rs = s.executeQuery("SELECT num_timed + num_requested, buffers_written FROM pg_stat_checkpointer")) {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2)};
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 return null;
             }
         }
