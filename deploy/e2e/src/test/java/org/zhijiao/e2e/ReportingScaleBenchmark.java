@@ -615,7 +615,8 @@ class ReportingScaleBenchmark {
                                 seen.merge(rs.getString(1), 1, Integer::sum);
                             }
                         }
-                        maxDirtyKb = Math.max(maxDirtyKb, dirtyKb());
+                        // the kernel's dirty page cache not yet written back (the load's writes, PostgreSQL's and Kafka's)
+                        maxDirtyKb = Math.max(maxDirtyKb, procKb(Path.of("/proc/meminfo"), "Dirty:"));
                         samples++;
                         Thread.sleep(250);
                     }
@@ -638,15 +639,6 @@ class ReportingScaleBenchmark {
             }
         }
 
-        /** The kernel's dirty page cache not yet written back (the load's writes, PostgreSQL's and Kafka's). */
-        private static long dirtyKb() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("Dirty:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-            return 0;
-        }
 
         /** Stops sampling; each statement seen with the share of samples it was running in, checkpoints, dirty pages. */
         String stop() throws InterruptedException {
@@ -684,9 +676,15 @@ class ReportingScaleBenchmark {
     }
 
     private static long residentMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        long kb = procKb(Path.of("/proc/" + pid + "/status"), "VmRSS:");
+        return kb < 0 ? -1 : kb / 1024;
+    }
+
+    /** A {@code key: N kB} line of a /proc file (status, meminfo), in kB; -1 when the file has none. */
+    private static long procKb(Path file, String key) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith(key)) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
         return -1;
