@@ -44,14 +44,12 @@ public class CounterStore {
     AgroalDataSource dataSource;
 
     /**
-     * Adds the deltas to the counters directly (a rebuild's catch-up into its shadow tables, their only
-     * writer), rolled up into month and year rows.
+     * Adds the deltas to the counters directly (a rebuild's count and catch-up into its shadow tables, their
+     * only writer), rolled up into month and year rows.
      */
     public void write(Connection c, Tables tables, Deltas deltas) throws SQLException {
         RollUp rollUp = new RollUp();
-        for (long[] row : rows(deltas)) {
-            rollUp.add((int) row[0], (int) row[1], row[2], row[3]);
-        }
+        forEachRow(deltas, (series, day, entered, exited) -> rollUp.add(series, Math.toIntExact(day), entered, exited));
         upsert(c, rollUp, tables.counter());
     }
 
@@ -67,15 +65,12 @@ public class CounterStore {
     /** COPYs the deltas' day entries into a table shaped as counter_pending. */
     private int copyDays(Connection c, String table, Deltas deltas) throws SQLException {
         StringBuilder text = new StringBuilder(deltas.size() * 24);
-        long[][] rows = rows(deltas);
-        for (long[] row : rows) {
-            text.append(row[0]).append('\t').append(row[1]).append('\t').append(row[2]).append('\t').append(row[3])
-                    .append('\n');
-        }
-        if (rows.length > 0) {
+        forEachRow(deltas, (series, day, entered, exited) -> text.append(series).append('\t').append(day).append('\t')
+                .append(entered).append('\t').append(exited).append('\n'));
+        if (deltas.size() > 0) {
             copy(c, "COPY %s (series, day, entered, exited) FROM STDIN".formatted(table), text);
         }
-        return rows.length;
+        return deltas.size();
     }
 
     /**
@@ -248,54 +243,10 @@ public class CounterStore {
         }
     }
 
-    /**
-     * The deltas as rows {series id, epoch day, entered, exited} in (series, day) order, the series named first
-     * where this replica has not seen them.
-     */
-    private long[][] rows(Deltas deltas) {
-        List<Name> names = new ArrayList<>(deltas.size());
-        List<long[]> changed = new ArrayList<>(deltas.size());
-        deltas.forEachRow((name, day, entered, exited) -> {
-            names.add(name);
-            changed.add(new long[] {0, day, entered, exited});
-        });
-        if (changed.isEmpty()) {
-            return new long[0][];
-        }
-        resolve(new HashSet<>(names));
-        for (int i = 0; i < names.size(); i++) {
-            changed.get(i)[0] = ids.get(names.get(i));
-        }
-        long[][] rows = changed.toArray(long[][]::new);
-        Arrays.sort(rows, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        return rows;
-    }
-
-    /**
-     * Starts a bulk count on {@code c} (a rebuild counting everything into empty counters): the deltas
-     * of {@link #append} go to a temporary table with COPY — no key lookups, no rows updated over and
-     * over as the same months come up again — and {@link #finishBulk} adds their sums to the counters
-     * once. The table is the transaction's own and goes with it.
-     */
-    public void beginBulk(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TEMPORARY TABLE counter_bulk (LIKE counter_pending) ON COMMIT DROP");
-        }
-    }
-
-    /** Appends the deltas' day entries to the bulk count {@link #beginBulk} started on {@code c}. */
-    public void append(Connection c, Deltas deltas) throws SQLException {
-        copyDays(c, "counter_bulk", deltas);
-    }
-
-    /** Adds the bulk count's sums to the counters, one row per month and year, and ends it. */
-    public void finishBulk(Connection c, Tables tables) throws SQLException {
-        rollUp(c, """
-                SELECT series, day, sum(entered)::int8, sum(exited)::int8, count(*) FROM counter_bulk
-                GROUP BY series, day ORDER BY series, day""", tables.counter());
-        try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE counter_bulk");
-        }
+    /** The deltas' changing days in (series, day) order, the series named first where this replica has not seen them. */
+    private void forEachRow(Deltas deltas, Deltas.Row row) {
+        resolve(new HashSet<>(deltas.series()));
+        deltas.forEachRow(ids::get, row);
     }
 
     private static void copy(Connection c, String copy, StringBuilder rows) throws SQLException {

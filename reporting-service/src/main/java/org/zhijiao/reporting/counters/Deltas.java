@@ -1,81 +1,152 @@
 package org.zhijiao.reporting.counters;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.zhijiao.reporting.counters.Spans.Changes;
 import org.zhijiao.reporting.counters.Spans.Series;
 
 /**
  * What a batch changes in the counters, summed before it reaches the database: per series (figure,
  * slice dimension, value) and day, entries and exits. The counters' month and year rows are rolled up
- * from them when they are written ({@link CounterStore}). Two levels — a series, then its days — so
- * adding a day costs a lookup of a {@code long}, not of a three-field key.
+ * from them when they are written ({@link CounterStore}).
+ *
+ * <p>A series holds its days in blocks of {@value #BLOCK} consecutive days, one {@code int} array of
+ * entries then exits each: adding a day costs one lookup of its block, and adding another batch's deltas
+ * one lookup a block (a block this one lacks is taken over as it is). So a rebuild can sum every entity's
+ * changes in memory — a day a dozen bytes where the days are dense — and write each counter row once.
  */
 public final class Deltas {
+
+    /** Days a block holds: block {@code b} holds the epoch days {@code b * BLOCK} to {@code b * BLOCK + BLOCK - 1}. */
+    private static final int BLOCK = 16;
 
     /** A series' name: figure, slice dimension and value ({@code "" / ""}: the total). */
     public record Name(String figure, String dimension, String value) {
     }
 
-    /** One day's change of a series. */
+    /** One day's change of a series, the series given by its id. */
     @FunctionalInterface
     public interface Row {
-        void accept(Name series, long day, long entered, long exited);
+        void accept(int series, long day, long entered, long exited);
     }
 
-    /** Per series: epoch day → entered, exited. */
-    private final Map<Name, Map<Long, long[]>> rows = new HashMap<>();
-    private int size;
+    /** Per series: block number → its days' entries (0 until {@code BLOCK}) and exits (from {@code BLOCK}). */
+    private final Map<Name, Map<Long, int[]>> rows = new HashMap<>();
+    private int days;
+    private int blocks;
 
     /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
     public void add(String figure, Map<Series, Changes> spans, int sign) {
         spans.forEach((series, changes) -> {
-            Map<Long, long[]> days = rows.computeIfAbsent(new Name(figure, series.dimension(), series.value()),
+            Map<Long, int[]> series1 = rows.computeIfAbsent(new Name(figure, series.dimension(), series.value()),
                     k -> new HashMap<>());
             for (long day : changes.entered()) {
-                bump(days, day, sign, 0);
+                bump(series1, day, 0, sign);
             }
             for (long day : changes.exited()) {
-                bump(days, day, 0, sign);
+                bump(series1, day, BLOCK, sign);
             }
         });
     }
 
-    private void bump(Map<Long, long[]> days, long day, long entered, long exited) {
-        long[] counts = days.get(day);
-        if (counts == null) {
-            counts = new long[2];
-            days.put(day, counts);
-            size++;
+    private void bump(Map<Long, int[]> series, long day, int exits, int sign) {
+        int[] block = series.get(Math.floorDiv(day, BLOCK));
+        if (block == null) {
+            block = new int[2 * BLOCK];
+            series.put(Math.floorDiv(day, BLOCK), block);
+            blocks++;
         }
-        counts[0] += entered;
-        counts[1] += exited;
+        int i = Math.floorMod(day, BLOCK);
+        boolean was = block[i] != 0 || block[BLOCK + i] != 0;
+        block[exits + i] = Math.addExact(block[exits + i], sign);
+        days += Boolean.compare(block[i] != 0 || block[BLOCK + i] != 0, was);
     }
 
-    /** Adds another batch of deltas to these. */
+    /** Adds another batch of deltas to these; {@code other} must not be used afterwards (its blocks may be taken). */
     public void addAll(Deltas other) {
-        other.rows.forEach((name, days) -> {
-            Map<Long, long[]> mine = rows.computeIfAbsent(name, k -> new HashMap<>());
-            days.forEach((day, counts) -> bump(mine, day, counts[0], counts[1]));
+        other.rows.forEach((name, theirs) -> {
+            Map<Long, int[]> mine = rows.computeIfAbsent(name, k -> new HashMap<>());
+            theirs.forEach((number, block) -> {
+                int[] existing = mine.putIfAbsent(number, block);
+                if (existing == null) {
+                    blocks++;
+                    days += changing(block);
+                    return;
+                }
+                days -= changing(existing);
+                for (int i = 0; i < existing.length; i++) {
+                    existing[i] = Math.addExact(existing[i], block[i]);
+                }
+                days += changing(existing);
+            });
         });
     }
 
-    /** Every day that changes something (the writer orders them by its table's key). */
-    public void forEachRow(Row row) {
-        rows.forEach((name, days) -> days.forEach((day, counts) -> {
-            if (counts[0] != 0 || counts[1] != 0) {
-                row.accept(name, day, counts[0], counts[1]);
+    private static int changing(int[] block) {
+        int changing = 0;
+        for (int i = 0; i < BLOCK; i++) {
+            if (block[i] != 0 || block[BLOCK + i] != 0) {
+                changing++;
             }
-        }));
+        }
+        return changing;
     }
 
-    /** How many rows (changing or not) are held. */
+    /** The series with a day that changes something. */
+    public List<Name> series() {
+        return changingSeries().stream().map(Map.Entry::getKey).toList();
+    }
+
+    private List<Map.Entry<Name, Map<Long, int[]>>> changingSeries() {
+        return rows.entrySet().stream().filter(e -> e.getValue().values().stream().anyMatch(b -> changing(b) > 0))
+                .toList();
+    }
+
+    /**
+     * Every day that changes something, in (series id, day) order, the series numbered by {@code ids} (asked
+     * only for the {@link #series()} that change).
+     */
+    public void forEachRow(ToIntFunction<Name> ids, Row row) {
+        List<Map.Entry<Name, Map<Long, int[]>>> series = changingSeries();
+        int[] id = new int[series.size()];
+        Integer[] order = new Integer[series.size()];
+        for (int s = 0; s < id.length; s++) {
+            id[s] = ids.applyAsInt(series.get(s).getKey());
+            order[s] = s;
+        }
+        Arrays.sort(order, Comparator.comparingInt(s -> id[s]));
+        for (int s : order) {
+            Map<Long, int[]> blocksOf = series.get(s).getValue();
+            long[] numbers = blocksOf.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+            for (long number : numbers) {
+                int[] block = blocksOf.get(number);
+                for (int i = 0; i < BLOCK; i++) {
+                    if (block[i] != 0 || block[BLOCK + i] != 0) {
+                        row.accept(id[s], number * BLOCK + i, block[i], block[BLOCK + i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** How many days change something. */
     public int size() {
-        return size;
+        return days;
+    }
+
+    /** How many blocks of days are held: what these deltas take of the heap, about {@code 200} bytes each. */
+    public int blocks() {
+        return blocks;
     }
 
     public void clear() {
         rows.clear();
-        size = 0;
+        days = 0;
+        blocks = 0;
     }
 }

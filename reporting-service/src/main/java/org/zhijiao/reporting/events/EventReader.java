@@ -11,7 +11,7 @@ import org.zhijiao.commons.events.CloudEvent;
 /**
  * Turns a record into an {@link IncomingEvent}, or says why it never can be (then it belongs in the
  * dead-letter topic): not a CloudEvent, a type the topic's contract does not allow, a subject that is
- * not the aggregate, data missing a required field.
+ * not the aggregate, data missing a required field, a NUL character anywhere in it.
  */
 @ApplicationScoped
 public class EventReader {
@@ -29,6 +29,10 @@ public class EventReader {
         if (contract == null) {
             throw new MalformedEventException("no contract for topic " + topic);
         }
+        if (value != null && value.contains("\\u0000")) {
+            // the projection stores the event as published, and PostgreSQL's jsonb cannot hold a NUL character
+            throw new MalformedEventException("record value has a NUL character (\\u0000)");
+        }
         CloudEvent event = CloudEvents.parse(mapper, value);
         if (!contract.allows(event.type())) {
             throw new MalformedEventException("unknown event type " + event.type() + " on " + topic);
@@ -41,7 +45,7 @@ public class EventReader {
         if (key != null && !key.equals(event.subject())) {
             throw new MalformedEventException("record key " + key + " is not the subject " + event.subject());
         }
-        return new IncomingEvent(topic, partition, offset, event, data);
+        return new IncomingEvent(topic, partition, offset, event, data, value);
     }
 
     /** Reads stored projection data back (it was validated when it arrived). */

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.zhijiao.reporting.counters.CounterFolder;
 import org.zhijiao.reporting.counters.CounterStore;
@@ -81,6 +82,10 @@ public class ProjectionApplier {
 
     @Inject
     Clock clock;
+
+    /** Blocks of days a rebuild's count sums in memory before it writes them ({@link Deltas#blocks()}). */
+    @ConfigProperty(name = "zhijiao.reporting.rebuild.count-blocks", defaultValue = "300000")
+    int countBlocks;
 
     /**
      * A consumed batch: the version check decides what wins. One transaction.
@@ -500,19 +505,21 @@ public class ProjectionApplier {
     }
 
     /**
-     * Upserts the events' data where newer than stored; returns the aggregates actually written. The data go as one
-     * JSON array (a text array would have the driver escape every quote of every document, character by
-     * character), in statements of at most {@value #UPSERT_CHARS} characters of it: a parameter is written out as
-     * one string, and strings past half a heap region are allocated outside the young generation (with G1, each
-     * such allocation may start a concurrent collection).
+     * Upserts the events' data where newer than stored; returns the aggregates actually written. The events go as
+     * published, one JSON array of them (a text array would have the driver escape every quote of every document,
+     * character by character), and PostgreSQL takes each one's {@code data}, id, type and time out of it: writing
+     * the parsed data out again as JSON cost the consumer more than PostgreSQL's reading of the envelope. The
+     * statements hold at most {@value #UPSERT_CHARS} characters of events: a parameter is written out as one string,
+     * and strings past half a heap region are allocated outside the young generation (with G1, each such
+     * allocation may start a concurrent collection).
      */
     private Set<Ref> upsertProjections(Connection c, Tables tables, Collection<IncomingEvent> events) throws SQLException {
         Set<Ref> written = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO %1$s (topic, aggregate_id, version, event_id, event_type, event_time, data, applied_at)
-                SELECT t, a, v, i, y, m::timestamptz, d, ? FROM unnest(?::text[], ?::text[], ?::int8[], ?::text[],
-                    ?::text[], ?::text[]) WITH ORDINALITY AS u(t, a, v, i, y, m, n)
-                JOIN jsonb_array_elements(?::jsonb) WITH ORDINALITY AS j(d, n) USING (n)
+                SELECT t, a, v, e ->> 'id', e ->> 'type', (e ->> 'time')::timestamptz, e -> 'data', ?
+                FROM unnest(?::text[], ?::text[], ?::int8[]) WITH ORDINALITY AS u(t, a, v, n)
+                JOIN jsonb_array_elements(?::jsonb) WITH ORDINALITY AS j(e, n) USING (n)
                 ON CONFLICT (topic, aggregate_id) DO UPDATE SET version = excluded.version,
                     event_id = excluded.event_id, event_type = excluded.event_type, event_time = excluded.event_time,
                     data = excluded.data, applied_at = excluded.applied_at
@@ -523,7 +530,7 @@ public class ProjectionApplier {
             List<String> documents = new ArrayList<>();
             int chars = 0;
             for (IncomingEvent e : events) {
-                String json = e.event().data().toString();
+                String json = e.value();
                 if (!chunk.isEmpty() && chars + json.length() > UPSERT_CHARS) {
                     written.addAll(upsert(c, s, now, chunk, documents));
                     chunk.clear();
@@ -550,10 +557,7 @@ public class ProjectionApplier {
         s.setArray(2, c.createArrayOf("text", events.stream().map(IncomingEvent::topic).toArray()));
         s.setArray(3, c.createArrayOf("text", events.stream().map(e -> e.data().key()).toArray()));
         s.setArray(4, c.createArrayOf("int8", events.stream().map(e -> e.data().version()).toArray()));
-        s.setArray(5, c.createArrayOf("text", events.stream().map(e -> e.event().id()).toArray()));
-        s.setArray(6, c.createArrayOf("text", events.stream().map(e -> e.event().type()).toArray()));
-        s.setArray(7, c.createArrayOf("text", events.stream().map(e -> e.event().time().toString()).toArray()));
-        s.setString(8, "[" + String.join(",", documents) + "]");
+        s.setString(5, "[" + String.join(",", documents) + "]");
         Set<Ref> written = new HashSet<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -580,10 +584,10 @@ public class ProjectionApplier {
     /**
      * A rebuild's second phase: counts every entity of the (shadow) projections into its empty
      * counters with the same recount as the live path, a chunk of entities at a time. The caller's
-     * thread lists the chunks and appends their deltas to a bulk count on {@code c}, summed into the
-     * counters once at the end ({@link CounterStore#beginBulk}); {@link #COUNT_WORKERS} workers load
-     * each chunk's inputs (on connections of their own: the shadow projections are committed and no
-     * longer change) and recount it meanwhile.
+     * thread lists the chunks and sums their deltas in memory, written to the counters once at the end
+     * (or whenever they hold {@link #countBlocks} blocks of days: the heap bounds them, not the number
+     * of entities); {@link #COUNT_WORKERS} workers load each chunk's inputs (on connections of their own:
+     * the shadow projections are committed and no longer change) and recount it meanwhile.
      */
     public void countAll(Connection c, Tables tables, Runnable progress) throws SQLException {
         String p = tables.projection();
@@ -598,9 +602,8 @@ public class ProjectionApplier {
                         .formatted(p, Topics.ENROLLMENTS) + "AND (data ->> 'enterpriseId') > ? ORDER BY 1 LIMIT ?");
         ExecutorService workers = Executors.newFixedThreadPool(COUNT_WORKERS, r -> new Thread(r, "projection-rebuild-count"));
         Deque<Future<Deltas>> pending = new ArrayDeque<>();
-        // the bulk count rolls the days up into months and years once, at its end
+        // every day of every series, summed over all the entities before a counter row is written
         Deltas deltas = new Deltas();
-        counters.beginBulk(c);
         try {
             for (Map.Entry<Family, String> family : keys.entrySet()) {
                 long started = System.nanoTime();
@@ -669,12 +672,13 @@ public class ProjectionApplier {
                 }
             }
             drain(c, tables, pending, 0, deltas, progress);
-            counters.append(c, deltas);
             LOG.infof("Counted the aggregates counted by themselves and the last chunks in %d ms",
                     (System.nanoTime() - started) / 1_000_000);
             started = System.nanoTime();
-            counters.finishBulk(c, tables);
-            LOG.infof("Rolled the bulk count up into the counters in %d ms", (System.nanoTime() - started) / 1_000_000);
+            int days = deltas.size();
+            counters.write(c, tables, deltas);
+            LOG.infof("Wrote the count's %d series days into the counters in %d ms", days,
+                    (System.nanoTime() - started) / 1_000_000);
         } finally {
             workers.shutdownNow();
         }
@@ -701,12 +705,11 @@ public class ProjectionApplier {
 
     private static final int COUNT_WORKERS = 2;
     private static final int COUNT_CHUNK = 2000;
-    private static final int FLUSH_ROWS = 200_000;
-
     private void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
             throws SQLException {
-        if (deltas.size() > FLUSH_ROWS) {
-            counters.append(c, deltas);
+        if (deltas.blocks() > countBlocks) {
+            LOG.debugf("Writing %d series days of the count into the counters before it goes on", deltas.size());
+            counters.write(c, tables, deltas);
             deltas.clear();
         }
         progress.run();

@@ -68,7 +68,7 @@ class LanesTest {
     }
 
     private static IncomingEvent event(String topic, EventData data) {
-        return new IncomingEvent(topic, 0, 0, null, data);
+        return new IncomingEvent(topic, 0, 0, null, data, null);
     }
 
     private static EventData.Organization organization(String id, long version) {
