@@ -45,7 +45,7 @@ public class EventReader {
         if (key != null && !key.equals(event.subject())) {
             throw new MalformedEventException("record key " + key + " is not the subject " + event.subject());
         }
-        return new IncomingEvent(topic, partition, offset, event, data, value);
+        return new IncomingEvent(topic, partition, offset, event.time().toInstant(), data, value);
     }
 
     /** Reads stored projection data back (it was validated when it arrived). */

@@ -104,8 +104,7 @@ public class ProjectionApplier {
                 // and recording every event's id cost more than the rare redelivery it would spare
                 int newer = apply(c, Tables.LIVE, events, true);
                 List<Position> positions = new ArrayList<>(deadLettered);
-                events.forEach(e -> positions.add(new Position(e.topic(), e.partition(), e.offset(),
-                        e.event().time().toInstant())));
+                events.forEach(e -> positions.add(new Position(e.topic(), e.partition(), e.offset(), e.time())));
                 advance(c, Tables.LIVE, positions);
                 if (newer > 0) {
                     ReportCache.stale(c);
