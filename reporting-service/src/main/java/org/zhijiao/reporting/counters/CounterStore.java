@@ -64,13 +64,14 @@ public class CounterStore {
 
     /** COPYs the deltas' day entries into a table shaped as counter_pending. */
     private int copyDays(Connection c, String table, Deltas deltas) throws SQLException {
-        StringBuilder text = new StringBuilder(deltas.size() * 24);
+        int days = deltas.size();
+        StringBuilder text = new StringBuilder(days * 24);
         forEachRow(deltas, (series, day, entered, exited) -> text.append(series).append('\t').append(day).append('\t')
                 .append(entered).append('\t').append(exited).append('\n'));
-        if (deltas.size() > 0) {
+        if (days > 0) {
             copy(c, "COPY %s (series, day, entered, exited) FROM STDIN".formatted(table), text);
         }
-        return deltas.size();
+        return days;
     }
 
     /**

@@ -37,7 +37,6 @@ public final class Deltas {
 
     /** Per series: block number → its days' entries (0 until {@code BLOCK}) and exits (from {@code BLOCK}). */
     private final Map<Name, Map<Long, int[]>> rows = new HashMap<>();
-    private int days;
     private int blocks;
 
     /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
@@ -61,10 +60,8 @@ public final class Deltas {
             series.put(Math.floorDiv(day, BLOCK), block);
             blocks++;
         }
-        int i = Math.floorMod(day, BLOCK);
-        boolean was = block[i] != 0 || block[BLOCK + i] != 0;
-        block[exits + i] = Math.addExact(block[exits + i], sign);
-        days += Boolean.compare(block[i] != 0 || block[BLOCK + i] != 0, was);
+        int i = exits + Math.floorMod(day, BLOCK);
+        block[i] = Math.addExact(block[i], sign);
     }
 
     /** Adds another batch of deltas to these; {@code other} must not be used afterwards (its blocks may be taken). */
@@ -75,14 +72,11 @@ public final class Deltas {
                 int[] existing = mine.putIfAbsent(number, block);
                 if (existing == null) {
                     blocks++;
-                    days += changing(block);
                     return;
                 }
-                days -= changing(existing);
                 for (int i = 0; i < existing.length; i++) {
                     existing[i] = Math.addExact(existing[i], block[i]);
                 }
-                days += changing(existing);
             });
         });
     }
@@ -134,8 +128,14 @@ public final class Deltas {
         }
     }
 
-    /** How many days change something. */
+    /** How many days change something (counted when asked: a sum of every block). */
     public int size() {
+        int days = 0;
+        for (Map<Long, int[]> series : rows.values()) {
+            for (int[] block : series.values()) {
+                days += changing(block);
+            }
+        }
         return days;
     }
 
@@ -146,7 +146,6 @@ public final class Deltas {
 
     public void clear() {
         rows.clear();
-        days = 0;
         blocks = 0;
     }
 }
