@@ -42,25 +42,26 @@ public final class Deltas {
     /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
     public void add(String figure, Map<Series, Changes> spans, int sign) {
         spans.forEach((series, changes) -> {
-            Map<Long, int[]> series1 = rows.computeIfAbsent(new Name(figure, series.dimension(), series.value()),
+            Map<Long, int[]> blocksOf = rows.computeIfAbsent(new Name(figure, series.dimension(), series.value()),
                     k -> new HashMap<>());
             for (long day : changes.entered()) {
-                bump(series1, day, 0, sign);
+                bump(blocksOf, day, 0, sign);
             }
             for (long day : changes.exited()) {
-                bump(series1, day, BLOCK, sign);
+                bump(blocksOf, day, BLOCK, sign);
             }
         });
     }
 
-    private void bump(Map<Long, int[]> series, long day, int exits, int sign) {
-        int[] block = series.get(Math.floorDiv(day, BLOCK));
+    /** Adds {@code sign} to a day's entries ({@code half} 0) or exits ({@code half} {@value #BLOCK}). */
+    private void bump(Map<Long, int[]> blocksOf, long day, int half, int sign) {
+        int[] block = blocksOf.get(Math.floorDiv(day, BLOCK));
         if (block == null) {
             block = new int[2 * BLOCK];
-            series.put(Math.floorDiv(day, BLOCK), block);
+            blocksOf.put(Math.floorDiv(day, BLOCK), block);
             blocks++;
         }
-        int i = exits + Math.floorMod(day, BLOCK);
+        int i = half + Math.floorMod(day, BLOCK);
         block[i] = Math.addExact(block[i], sign);
     }
 
