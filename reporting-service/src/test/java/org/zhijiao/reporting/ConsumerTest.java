@@ -117,6 +117,13 @@ class ConsumerTest {
         nulInEnvelope.put("source", "/membership\u0000");
         Events.sendRaw(Topics.MEMBERSHIPS, poison, nulInEnvelope.toString());
 
+        // a backslash followed by the letters u0000 is text, not a NUL character: applied like any other
+        UUID literal = UUID.randomUUID();
+        ObjectNode backslashText = Events.membership(literal, UUID.randomUUID(), "SCHOOL", List.of(),
+                List.of(step("APPLIED", "APPLY", "2033-01-01")));
+        backslashText.put("source", "/membership\\u0000");
+        Events.send(Topics.MEMBERSHIPS, backslashText);
+
         UUID after = UUID.randomUUID();
         Events.send(Topics.MEMBERSHIPS, Events.membership(after, UUID.randomUUID(), "OTHER", List.of(), List.of(
                 step("APPLIED", "APPLY", "2033-01-01"), step("UNDER_REVIEW", "REVIEW", "2033-01-02"),
@@ -132,6 +139,7 @@ class ConsumerTest {
         // a dead letter keeps the original's headers: the one written in a trace can be followed back to it
         assertThat(dead).extracting(e -> e.header("traceparent")).containsExactly(null, null, traceparent, null);
         await().atMost(WAIT).untilAsserted(() -> assertThat(storedVersion(after)).isEqualTo(2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(storedVersion(literal)).isZero());
     }
 
     /** Whether the consumer has applied its partition past this record (every record is sent with the same key). */

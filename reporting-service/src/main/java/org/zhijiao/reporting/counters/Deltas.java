@@ -37,7 +37,6 @@ public final class Deltas {
 
     /** Per series: block number → its days' entries (0 until {@code BLOCK}) and exits (from {@code BLOCK}). */
     private final Map<Name, Map<Long, int[]>> rows = new HashMap<>();
-    private int blocks;
 
     /** Adds (sign +1) or takes back (sign −1) one entity's changes in a figure. */
     public void add(String figure, Map<Series, Changes> spans, int sign) {
@@ -54,13 +53,8 @@ public final class Deltas {
     }
 
     /** Adds {@code sign} to a day's entries ({@code half} 0) or exits ({@code half} {@value #BLOCK}). */
-    private void bump(Map<Long, int[]> blocksOf, long day, int half, int sign) {
-        int[] block = blocksOf.get(Math.floorDiv(day, BLOCK));
-        if (block == null) {
-            block = new int[2 * BLOCK];
-            blocksOf.put(Math.floorDiv(day, BLOCK), block);
-            blocks++;
-        }
+    private static void bump(Map<Long, int[]> blocksOf, long day, int half, int sign) {
+        int[] block = blocksOf.computeIfAbsent(Math.floorDiv(day, BLOCK), number -> new int[2 * BLOCK]);
         int i = half + Math.floorMod(day, BLOCK);
         block[i] = Math.addExact(block[i], sign);
     }
@@ -69,16 +63,12 @@ public final class Deltas {
     public void addAll(Deltas other) {
         other.rows.forEach((name, theirs) -> {
             Map<Long, int[]> mine = rows.computeIfAbsent(name, k -> new HashMap<>());
-            theirs.forEach((number, block) -> {
-                int[] existing = mine.putIfAbsent(number, block);
-                if (existing == null) {
-                    blocks++;
-                    return;
-                }
+            theirs.forEach((number, block) -> mine.merge(number, block, (existing, added) -> {
                 for (int i = 0; i < existing.length; i++) {
-                    existing[i] = Math.addExact(existing[i], block[i]);
+                    existing[i] = Math.addExact(existing[i], added[i]);
                 }
-            });
+                return existing;
+            }));
         });
     }
 
@@ -142,11 +132,14 @@ public final class Deltas {
 
     /** How many blocks of days are held: what these deltas take of the heap, about {@code 200} bytes each. */
     public int blocks() {
+        int blocks = 0;
+        for (Map<Long, int[]> series : rows.values()) {
+            blocks += series.size();
+        }
         return blocks;
     }
 
     public void clear() {
         rows.clear();
-        blocks = 0;
     }
 }

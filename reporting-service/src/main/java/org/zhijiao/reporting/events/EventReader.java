@@ -29,7 +29,7 @@ public class EventReader {
         if (contract == null) {
             throw new MalformedEventException("no contract for topic " + topic);
         }
-        if (value != null && value.contains("\\u0000")) {
+        if (value != null && escapesNul(value)) {
             // the projection stores the event as published, and PostgreSQL's jsonb cannot hold a NUL character
             throw new MalformedEventException("record value has a NUL character (\\u0000)");
         }
@@ -46,6 +46,23 @@ public class EventReader {
             throw new MalformedEventException("record key " + key + " is not the subject " + event.subject());
         }
         return new IncomingEvent(topic, partition, offset, event.time().toInstant(), data, value);
+    }
+
+    /**
+     * Whether the JSON text writes a NUL character (a backslash, then {@code u0000}); an escaped backslash followed
+     * by the letters {@code u0000} is text jsonb holds like any other.
+     */
+    static boolean escapesNul(String json) {
+        for (int i = json.indexOf("\\u0000"); i >= 0; i = json.indexOf("\\u0000", i + 1)) {
+            int backslashes = 1;
+            while (i - backslashes >= 0 && json.charAt(i - backslashes) == '\\') {
+                backslashes++;
+            }
+            if (backslashes % 2 == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads stored projection data back (it was validated when it arrived). */
