@@ -48,10 +48,17 @@ class ObjectMapperSetupTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"+10000-01-01\"", "\"0000-12-31\"",
-        "[2022, 1, 1]", "19000"})
+        "[2022, 1, 1]", "19000", "\"2022-02-30\"", "\"2023-02-29\"", "\"2022-13-01\"", "\"2022-00-10\"",
+        "\"2022/01/01\"", "\"2022-1-01\"", "\"2022-01-1x\"", "\"+022-01-01\""})
     void aDateIsAnIsoStringFromYear1To9999(String value) {
         assertThatThrownBy(() -> MAPPER.readValue("{\"on\": " + value + "}", Sample.class))
                 .isInstanceOf(JsonMappingException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01", "2024-02-29", "2022-12-31", "9999-12-31"})
+    void aDateReadsAsTheIsoCalendarSaysIt(String value) throws Exception {
+        assertThat(MAPPER.readValue("{\"on\": \"" + value + "\"}", Sample.class).on()).isEqualTo(LocalDate.parse(value));
     }
 
     @Test

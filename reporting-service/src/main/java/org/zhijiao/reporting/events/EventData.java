@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import org.zhijiao.commons.consumer.MalformedEventException;
-import org.zhijiao.commons.lifecycle.Transition;
 
 /**
  * The part of each topic's data the projections read (docs/events/&lt;topic&gt;.schema.json). Fields
@@ -24,7 +23,15 @@ public sealed interface EventData {
 
     /** Lifecycle aggregates: the dated steps, so "state on day D" is the last step on or before D. */
     interface WithHistory {
-        List<Transition> history();
+        List<Step> history();
+    }
+
+    /**
+     * One step of a lifecycle as the reports read it: the state entered and the day it took effect. The rest of
+     * the published step (action, reason, who recorded it and when) is not read, so not parsed either.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Step(String status, LocalDate on) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -81,7 +88,7 @@ public sealed interface EventData {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Membership(String id, String organizationId, String organizationKind, String role,
             List<String> subAlliances, List<SubAlliances> subAllianceHistory, String status,
-            List<Transition> history, long version) implements EventData, WithHistory {
+            List<Step> history, long version) implements EventData, WithHistory {
         public String key() {
             return id;
         }
@@ -100,7 +107,7 @@ public sealed interface EventData {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Agreement(String id, String kind, List<String> parties, String status, List<Transition> history,
+    record Agreement(String id, String kind, List<String> parties, String status, List<Step> history,
             long version) implements EventData, WithHistory {
         public String key() {
             return id;
@@ -114,7 +121,7 @@ public sealed interface EventData {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Recognition(String id, String holderOrganizationId, Boolean heldByGroup, String titleZh, String titleEn,
-            String level, LocalDate awardedOn, LocalDate validUntil, String status, List<Transition> history,
+            String level, LocalDate awardedOn, LocalDate validUntil, String status, List<Step> history,
             long version) implements EventData, WithHistory {
         public String key() {
             return id;
@@ -145,7 +152,7 @@ public sealed interface EventData {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Specialty(String id, String schoolId, String code, String clusterCode, List<Designation> designations,
-            String status, List<Transition> history, long version) implements EventData, WithHistory {
+            String status, List<Step> history, long version) implements EventData, WithHistory {
         public String key() {
             return id;
         }
@@ -162,7 +169,7 @@ public sealed interface EventData {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Program(String id, String kind, String schoolId, List<String> specialtyIds, String status,
-            List<Transition> history, long version) implements EventData, WithHistory {
+            List<Step> history, long version) implements EventData, WithHistory {
         public String key() {
             return id;
         }
@@ -179,7 +186,7 @@ public sealed interface EventData {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Cohort(String id, String programId, String schoolId, String nameZh, Integer batchNumber,
-            List<CohortEnterprise> enterprises, Integer totalPlaces, String status, List<Transition> history,
+            List<CohortEnterprise> enterprises, Integer totalPlaces, String status, List<Step> history,
             long version) implements EventData, WithHistory {
         public String key() {
             return id;
@@ -202,7 +209,7 @@ public sealed interface EventData {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Enrollment(String id, String cohortId, String programId, String schoolId, String enterpriseId,
             Boolean inProbation, String withdrawalReason, List<Assignment> assignments, String status,
-            List<Transition> history, long version) implements EventData, WithHistory {
+            List<Step> history, long version) implements EventData, WithHistory {
         public String key() {
             return id;
         }
@@ -219,7 +226,7 @@ public sealed interface EventData {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Facility(String id, String type, List<String> hostOrganizationIds, String level, String status,
-            List<Transition> history, long version) implements EventData, WithHistory {
+            List<Step> history, long version) implements EventData, WithHistory {
         public String key() {
             return id;
         }
@@ -240,18 +247,18 @@ public sealed interface EventData {
         }
     }
 
-    private static void requireHistory(Collection<Transition> history) {
+    private static void requireHistory(Collection<Step> history) {
         if (history == null || history.isEmpty()) {
             throw new MalformedEventException("data.history must have at least one step");
         }
         LocalDate previous = LocalDate.MIN;
-        for (Transition step : history) {
-            require("history.status", step.status, "history.on", step.on);
+        for (Step step : history) {
+            require("history.status", step.status(), "history.on", step.on());
             // "state on D" reads the steps in order; a step dated before its predecessor would falsify it
-            if (step.on.isBefore(previous)) {
-                throw new MalformedEventException("data.history is not in date order at " + step.on);
+            if (step.on().isBefore(previous)) {
+                throw new MalformedEventException("data.history is not in date order at " + step.on());
             }
-            previous = step.on;
+            previous = step.on();
         }
     }
 }

@@ -87,6 +87,10 @@ public class ProjectionApplier {
     @ConfigProperty(name = "zhijiao.reporting.rebuild.count-blocks", defaultValue = "300000")
     int countBlocks;
 
+    /** Entities a rebuild's count recounts at a time, per worker. */
+    @ConfigProperty(name = "zhijiao.reporting.rebuild.count-chunk", defaultValue = "500")
+    int countChunk;
+
     /**
      * A consumed batch: the version check decides what wins. One transaction.
      * {@code deadLettered}: the batch's records that went to the dead-letter topic (their positions count as applied).
@@ -612,7 +616,7 @@ public class ProjectionApplier {
                     List<String> chunk = new ArrayList<>();
                     try (PreparedStatement s = c.prepareStatement(family.getValue())) {
                         s.setString(1, after);
-                        s.setInt(2, COUNT_CHUNK);
+                        s.setInt(2, countChunk);
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
                                 chunk.add(rs.getString(1));
@@ -654,7 +658,7 @@ public class ProjectionApplier {
                             .formatted(p) + "AND aggregate_id > ? ORDER BY aggregate_id LIMIT ?")) {
                         s.setString(1, topic);
                         s.setString(2, after);
-                        s.setInt(3, COUNT_CHUNK);
+                        s.setInt(3, countChunk);
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
                                 last = rs.getString(1);
@@ -702,8 +706,7 @@ public class ProjectionApplier {
         }
     }
 
-    private static final int COUNT_WORKERS = 2;
-    private static final int COUNT_CHUNK = 2000;
+    private static final int COUNT_WORKERS = 3;
     private void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
             throws SQLException {
         if (deltas.blocks() > countBlocks) {

@@ -75,7 +75,7 @@ public class RebuildService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "zhijiao.reporting.rebuild.max-poll-records", defaultValue = "5000")
+    @ConfigProperty(name = "zhijiao.reporting.rebuild.max-poll-records", defaultValue = "1000")
     int maxPollRecords;
 
     /** Set as the service stops, before its pool closes: a failing rebuild then says so instead of recording it. */
@@ -262,52 +262,75 @@ public class RebuildService {
     }
 
     /**
-     * Reads every partition up to {@code until} into the shadow projections, without counting. Reading
-     * and parsing a poll overlaps with writing the previous one (a second thread), so Kafka, the JSON
-     * and PostgreSQL keep both cores busy.
+     * Reads every partition up to {@code until} into the shadow projections, without counting. Reading and
+     * parsing a poll overlaps with writing the previous ones, on {@value #REPLAY_WRITERS} writers with a
+     * connection each. An aggregate always goes to the same writer (by its key), so its versions (and a cohort's
+     * links) are written by one of them, in order, and no two writers touch the same row; the positions read are
+     * recorded once all is written.
      */
     private void copy(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> until, Progress progress) {
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild-writer"));
+            Map<TopicPartition, Long> until, Progress progress) throws SQLException {
+        List<ExecutorService> writers = new ArrayList<>();
+        List<CompletableFuture<Void>> previous = new ArrayList<>();
+        for (int w = 0; w < REPLAY_WRITERS; w++) {
+            writers.add(Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild-writer")));
+            previous.add(CompletableFuture.completedFuture(null));
+        }
+        Map<TopicPartition, ProjectionApplier.Position> read = new HashMap<>();
+        long started = System.nanoTime();
+        long waited = 0;
         try {
-            CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
             while (behind(consumer, partitions, until) > 0) {
-                List<IncomingEvent> batch = new ArrayList<>();
-                List<ProjectionApplier.Position> positions = new ArrayList<>();
+                List<List<IncomingEvent>> batches = new ArrayList<>();
+                for (int w = 0; w < REPLAY_WRITERS; w++) {
+                    batches.add(new ArrayList<>());
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     progress.read++;
-                    positions.add(new ProjectionApplier.Position(record.topic(), record.partition(), record.offset(),
-                            null));
+                    read.put(new TopicPartition(record.topic(), record.partition()), new ProjectionApplier.Position(
+                            record.topic(), record.partition(), record.offset(), null));
                     try {
-                        batch.add(reader.read(record.topic(), record.partition(), record.offset(), record.key(),
-                                record.value()));
+                        IncomingEvent event = reader.read(record.topic(), record.partition(), record.offset(),
+                                record.key(), record.value());
+                        batches.get(Math.floorMod(event.data().key().hashCode(), REPLAY_WRITERS)).add(event);
                     } catch (MalformedEventException e) {
                         progress.malformed++;
                     }
                 }
-                if (positions.isEmpty()) {
-                    continue;
+                for (int w = 0; w < REPLAY_WRITERS; w++) {
+                    List<IncomingEvent> batch = batches.get(w);
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    long waiting = System.nanoTime();
+                    previous.get(w).join();
+                    waited += System.nanoTime() - waiting;
+                    previous.set(w, CompletableFuture.runAsync(() -> {
+                        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                            try (Connection c = dataSource.getConnection()) {
+                                applier.store(c, Tables.SHADOW, batch);
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        progress.save();
+                    }, writers.get(w)));
                 }
-                previous.join();
-                previous = CompletableFuture.runAsync(() -> {
-                    QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                        try (Connection c = dataSource.getConnection()) {
-                            applier.store(c, Tables.SHADOW, batch);
-                            applier.advance(c, Tables.SHADOW, positions);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    progress.save();
-                }, writer);
             }
-            previous.join();
+            previous.forEach(CompletableFuture::join);
+            LOG.infof("Replay: %d ms, of which the reader waited %d ms for a writer",
+                    (System.nanoTime() - started) / 1_000_000, waited / 1_000_000);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
-            writer.shutdownNow();
+            writers.forEach(ExecutorService::shutdownNow);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            applier.advance(c, Tables.SHADOW, read.values());
         }
     }
+
+    private static final int REPLAY_WRITERS = 2;
 
     /**
      * Reads every partition up to {@code until} and applies what it read to the shadow tables, a poll
@@ -450,7 +473,7 @@ public class RebuildService {
             this.id = id;
         }
 
-        void save() {
+        synchronized void save() {
             long now = System.nanoTime();
             if (now - savedAt < 1_000_000_000L) {
                 return;

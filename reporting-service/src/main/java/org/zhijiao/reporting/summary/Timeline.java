@@ -4,8 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.zhijiao.commons.lifecycle.History;
-import org.zhijiao.commons.lifecycle.Transition;
+import org.zhijiao.reporting.events.EventData.Step;
 
 /** When something counts: a predicate on days that can only change on the days it names. */
 public interface Timeline {
@@ -16,15 +15,21 @@ public interface Timeline {
     Stream<LocalDate> changes();
 
     /** In while the lifecycle's state on the day (last step on or before it) is one of {@code statuses}. */
-    static Timeline status(List<Transition> history, Set<String> statuses) {
+    static Timeline status(List<Step> history, Set<String> statuses) {
         return new Timeline() {
             public boolean in(LocalDate day) {
-                String status = History.statusOn(history, day);
+                String status = null;
+                for (Step step : history) {
+                    if (step.on().isAfter(day)) {
+                        break;
+                    }
+                    status = step.status();
+                }
                 return status != null && statuses.contains(status);
             }
 
             public Stream<LocalDate> changes() {
-                return history.stream().map(step -> step.on);
+                return history.stream().map(Step::on);
             }
         };
     }

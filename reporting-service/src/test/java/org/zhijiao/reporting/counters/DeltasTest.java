@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.zhijiao.reporting.counters.Deltas.Name;
 import org.zhijiao.reporting.counters.Spans.Changes;
@@ -56,6 +58,36 @@ class DeltasTest {
         all.clear();
         assertThat(all.size()).isZero();
         assertThat(all.series()).isEmpty();
+    }
+
+    @Test
+    void manyBlocksAddedInAnyOrderSumLikeAMapOfDays() {
+        // thousands of blocks: the table of block numbers grows and rehashes many times, negative days included
+        Random random = new Random(7);
+        Map<Long, long[]> expected = new TreeMap<>();
+        Deltas all = new Deltas();
+        for (int batch = 0; batch < 20; batch++) {
+            Deltas chunk = new Deltas();
+            for (int entity = 0; entity < 200; entity++) {
+                long entered = random.nextInt(200_000) - 50_000;
+                long exited = entered + random.nextInt(3_000);
+                int sign = random.nextInt(4) == 0 ? -1 : +1;
+                chunk.add("members", Map.of(TOTAL, changes(days(entered), days(exited))), sign);
+                expected.computeIfAbsent(entered, d -> new long[2])[0] += sign;
+                expected.computeIfAbsent(exited, d -> new long[2])[1] += sign;
+            }
+            all.addAll(chunk);
+        }
+        List<String> wanted = new ArrayList<>();
+        expected.forEach((day, change) -> {
+            if (change[0] != 0 || change[1] != 0) {
+                wanted.add("1@" + day + ":" + change[0] + "/" + change[1]);
+            }
+        });
+
+        assertThat(wanted).hasSizeGreaterThan(3_000);
+        assertThat(rows(all, Map.of(new Name("members", "", ""), 1))).containsExactlyElementsOf(wanted);
+        assertThat(all.size()).isEqualTo(wanted.size());
     }
 
     private static List<String> rows(Deltas deltas, Map<Name, Integer> ids) {
