@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -594,15 +595,18 @@ public class ProjectionApplier {
      */
     public void countAll(Connection c, Tables tables, Runnable progress) throws SQLException {
         String p = tables.projection();
+        // each family's entities in one streamed query, ordered so that a chunk's entities share their inputs: the
+        // enrollments of a cohort, the enterprises of a cohort (each cohort is loaded, read and recounted once or
+        // twice instead of once for nearly every chunk)
         Map<Family, String> keys = Map.of(
-                Family.ORGANIZATION, "SELECT DISTINCT data ->> 'organizationId' FROM %s WHERE topic = '%s' "
-                        .formatted(p, Topics.MEMBERSHIPS) + "AND (data ->> 'organizationId') > ? ORDER BY 1 LIMIT ?",
-                Family.COHORT_ENTERPRISE, "SELECT DISTINCT enterprise_id FROM %s WHERE enterprise_id > ? ORDER BY 1 LIMIT ?"
+                Family.ORGANIZATION, "SELECT DISTINCT data ->> 'organizationId' FROM %s WHERE topic = '%s' ORDER BY 1"
+                        .formatted(p, Topics.MEMBERSHIPS),
+                Family.COHORT_ENTERPRISE, "SELECT enterprise_id FROM %s GROUP BY enterprise_id ORDER BY min(cohort_id), 1"
                         .formatted(tables.cohortEnterprise()),
-                Family.ENROLLMENT, "SELECT aggregate_id FROM %s WHERE topic = '%s' ".formatted(p, Topics.ENROLLMENTS)
-                        + "AND aggregate_id > ? ORDER BY 1 LIMIT ?",
-                Family.MENTOR, "SELECT DISTINCT data ->> 'enterpriseId' FROM %s WHERE topic = '%s' "
-                        .formatted(p, Topics.ENROLLMENTS) + "AND (data ->> 'enterpriseId') > ? ORDER BY 1 LIMIT ?");
+                Family.ENROLLMENT, "SELECT aggregate_id FROM %s WHERE topic = '%s' ORDER BY data ->> 'cohortId', 1"
+                        .formatted(p, Topics.ENROLLMENTS),
+                Family.MENTOR, ("SELECT data ->> 'enterpriseId' FROM %s WHERE topic = '%s' GROUP BY 1 "
+                        + "ORDER BY min(data ->> 'cohortId'), 1").formatted(p, Topics.ENROLLMENTS));
         ExecutorService workers = Executors.newFixedThreadPool(COUNT_WORKERS, r -> new Thread(r, "projection-rebuild-count"));
         Deque<Future<Deltas>> pending = new ArrayDeque<>();
         // every day of every series, summed over all the entities before a counter row is written
@@ -611,36 +615,22 @@ public class ProjectionApplier {
             for (Map.Entry<Family, String> family : keys.entrySet()) {
                 long started = System.nanoTime();
                 int entities = 0;
-                String after = "";
-                while (true) {
-                    List<String> chunk = new ArrayList<>();
-                    try (PreparedStatement s = c.prepareStatement(family.getValue())) {
-                        s.setString(1, after);
-                        s.setInt(2, countChunk);
-                        try (ResultSet rs = s.executeQuery()) {
-                            while (rs.next()) {
-                                chunk.add(rs.getString(1));
+                try (PreparedStatement s = c.prepareStatement(family.getValue())) {
+                    s.setFetchSize(countChunk);
+                    try (ResultSet rs = s.executeQuery()) {
+                        List<String> chunk = new ArrayList<>();
+                        boolean more = rs.next();
+                        while (more) {
+                            chunk.add(rs.getString(1));
+                            more = rs.next();
+                            if (chunk.size() == countChunk || !more) {
+                                entities += chunk.size();
+                                pending.add(workers.submit(count(tables, family.getKey(), chunk)));
+                                drain(c, tables, pending, COUNT_WORKERS, deltas, progress);
+                                chunk = new ArrayList<>();
                             }
                         }
                     }
-                    if (chunk.isEmpty()) {
-                        break;
-                    }
-                    after = chunk.get(chunk.size() - 1);
-                    entities += chunk.size();
-                    Family counted = family.getKey();
-                    pending.add(workers.submit(() -> {
-                        Affected affected = new Affected();
-                        chunk.forEach(id -> affected.entity(counted, id));
-                        Map<String, Map<String, EventData>> inputs = new HashMap<>();
-                        try (Connection own = dataSource.getConnection()) {
-                            affected.loadInputs(own, tables, this, Set.of(), inputs);
-                        }
-                        Deltas counts = new Deltas();
-                        recount(affected, new Projections(inputs), +1, counts);
-                        return counts;
-                    }));
-                    drain(c, tables, pending, COUNT_WORKERS, deltas, progress);
                 }
                 LOG.infof("Counted %d entities of family %s in %d ms (chunks still in flight: %d)", entities,
                         family.getKey(), (System.nanoTime() - started) / 1_000_000, pending.size());
@@ -685,6 +675,21 @@ public class ProjectionApplier {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** Recounts a chunk of a family's entities from the inputs stored now (on a connection of its own). */
+    private Callable<Deltas> count(Tables tables, Family family, List<String> chunk) {
+        return () -> {
+            Affected affected = new Affected();
+            chunk.forEach(id -> affected.entity(family, id));
+            Map<String, Map<String, EventData>> inputs = new HashMap<>();
+            try (Connection own = dataSource.getConnection()) {
+                affected.loadInputs(own, tables, this, Set.of(), inputs);
+            }
+            Deltas counts = new Deltas();
+            recount(affected, new Projections(inputs), +1, counts);
+            return counts;
+        };
     }
 
     /** Adds finished chunks to the deltas until at most {@code inFlight} are pending (bounding memory). */
