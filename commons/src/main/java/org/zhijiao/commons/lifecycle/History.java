@@ -34,13 +34,13 @@ public final class History {
     }
 
     /** The state in force on {@code day}, or null if the aggregate did not exist yet. */
-    public static String statusOn(List<Transition> history, LocalDate day) {
+    public static String statusOn(List<? extends DatedStep> history, LocalDate day) {
         String status = null;
-        for (Transition step : history) {
-            if (step.on.isAfter(day)) {
+        for (DatedStep step : history) {
+            if (step.on().isAfter(day)) {
                 break;
             }
-            status = step.status;
+            status = step.status();
         }
         return status;
     }

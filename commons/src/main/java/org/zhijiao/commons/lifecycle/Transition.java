@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Embeddable
 @Schema(name = "Transition", description = "One dated step of an aggregate's lifecycle")
-public class Transition {
+public class Transition implements DatedStep {
 
     @Column(nullable = false)
     @Schema(description = "State entered", example = "ACTIVE")
@@ -39,6 +39,16 @@ public class Transition {
     public String recordedBy;
 
     public Transition() {
+    }
+
+    @Override
+    public String status() {
+        return status;
+    }
+
+    @Override
+    public LocalDate on() {
+        return on;
     }
 
     public Transition(String status, String action, LocalDate on, String reason, OffsetDateTime recordedAt,

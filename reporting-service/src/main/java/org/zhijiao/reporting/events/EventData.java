@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import org.zhijiao.commons.consumer.MalformedEventException;
+import org.zhijiao.commons.lifecycle.DatedStep;
 
 /**
  * The part of each topic's data the projections read (docs/events/&lt;topic&gt;.schema.json). Fields
@@ -31,7 +32,7 @@ public sealed interface EventData {
      * the published step (action, reason, who recorded it and when) is not read, so not parsed either.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Step(String status, LocalDate on) {
+    record Step(String status, LocalDate on) implements DatedStep {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

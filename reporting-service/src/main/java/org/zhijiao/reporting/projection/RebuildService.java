@@ -273,7 +273,8 @@ public class RebuildService {
         List<ExecutorService> writers = new ArrayList<>();
         List<CompletableFuture<Void>> previous = new ArrayList<>();
         for (int w = 0; w < REPLAY_WRITERS; w++) {
-            writers.add(Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild-writer")));
+            String name = "projection-rebuild-writer-" + w;
+            writers.add(Executors.newSingleThreadExecutor(r -> new Thread(r, name)));
             previous.add(CompletableFuture.completedFuture(null));
         }
         Map<TopicPartition, ProjectionApplier.Position> read = new HashMap<>();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.zhijiao.commons.lifecycle.History;
 import org.zhijiao.reporting.events.EventData.Step;
 
 /** When something counts: a predicate on days that can only change on the days it names. */
@@ -18,13 +19,7 @@ public interface Timeline {
     static Timeline status(List<Step> history, Set<String> statuses) {
         return new Timeline() {
             public boolean in(LocalDate day) {
-                String status = null;
-                for (Step step : history) {
-                    if (step.on().isAfter(day)) {
-                        break;
-                    }
-                    status = step.status();
-                }
+                String status = History.statusOn(history, day);
                 return status != null && statuses.contains(status);
             }
 
