@@ -85,17 +85,7 @@ public abstract class AggregateService<E extends AggregateRoot, V> {
     /** One page of the aggregates {@code filter} lets through, in id order, as representations. */
     @Transactional
     public Page<V> list(ListFilter filter, String cursor, int limit) {
-        return page(filter.query(), cursor, limit);
-    }
-
-    /** One page of the aggregates {@code query} selects, in id order, as representations. */
-    protected Page<V> page(IdQuery query, String cursor, int limit) {
-        return query.page(em, cursor, limit, kind);
-    }
-
-    /** One page of the aggregates {@code where} selects, in id order, as representations. */
-    protected Page<V> page(Where where, String cursor, int limit) {
-        return where.page(em, kind.type(), e -> e.id, cursor, limit).map(kind.view());
+        return filter.query().page(em, kind.type(), cursor, limit).map(kind.view());
     }
 
     /** Today in the group's time zone: the default effective day of a step. */

@@ -6,6 +6,6 @@ package org.zhijiao.commons.aggregate;
  */
 public interface ListFilter {
 
-    /** The ids of the aggregates these filters let through; a filter left out (null) lets any through. */
-    IdQuery query();
+    /** The aggregates these filters let through; a filter left out (null) lets any through. */
+    ListQuery query();
 }

@@ -1,7 +1,7 @@
 package org.zhijiao.commons.aggregate;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +11,12 @@ import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.Page;
 
 /**
- * The filters of a list in JPQL (entity field names): a condition is added only for a filter that is
- * given, so a null value means "any". Rows come a page at a time in the order of their time-ordered ids,
- * oldest or newest first, after the cursor; see {@link AggregateService#page(Where, String, int)}.
- * {@link IdQuery} is the same in SQL.
+ * The filters of a list: a condition is added only for a filter that is given, so a null value means "any".
+ * Rows come a page at a time in the order of their time-ordered ids, oldest or newest first, after the cursor.
+ * Here the conditions name entity fields (JPQL); {@link IdQuery} holds one whose conditions are SQL on a table.
+ * Either way, {@link #keyset} is where a list's page is queried.
  */
-public final class Where {
+public final class Where implements ListQuery {
 
     private final StringBuilder conditions = new StringBuilder("1 = 1");
     private final Map<String, Object> params = new HashMap<>();
@@ -45,6 +45,11 @@ public final class Where {
         return this;
     }
 
+    @Override
+    public <E extends AggregateRoot> Page<E> page(EntityManager em, Class<E> type, String cursor, int limit) {
+        return page(em, type, aggregate -> aggregate.id, cursor, limit);
+    }
+
     /** One page of the rows of {@code type} that match, oldest first, after the cursor's id. */
     public <E> Page<E> page(EntityManager em, Class<E> type, Function<E, UUID> idOf, String cursor, int limit) {
         return Cursors.page(rows(em, type, cursor, limit + 1, true), limit, idOf);
@@ -57,15 +62,25 @@ public final class Where {
     }
 
     private <E> List<E> rows(EntityManager em, Class<E> type, String cursor, int max, boolean ascending) {
-        UUID after = Cursors.decode(cursor);
         String entity = em.getMetamodel().entity(type).getName();
-        TypedQuery<E> query = em.createQuery("FROM " + entity + " WHERE " + conditions
-                + (after == null ? "" : ascending ? " and id > :after" : " and id < :after")
-                + (ascending ? " ORDER BY id" : " ORDER BY id DESC"), type);
-        params.forEach(query::setParameter);
+        return keyset(where -> em.createQuery("FROM " + entity + " WHERE " + where, type), "id", cursor, max,
+                ascending);
+    }
+
+    /**
+     * The first {@code max} rows that match after the cursor's id, in the order of {@code id} (the id's name in
+     * the query). {@code query} makes the query from its WHERE clause: these conditions, then the keyset.
+     */
+    @SuppressWarnings("unchecked")
+    <R> List<R> keyset(Function<String, Query> query, String id, String cursor, int max, boolean ascending) {
+        UUID after = Cursors.decode(cursor);
+        Query made = query.apply(conditions
+                + (after == null ? "" : " and " + id + (ascending ? " > :after" : " < :after"))
+                + " ORDER BY " + id + (ascending ? "" : " DESC"));
+        params.forEach(made::setParameter);
         if (after != null) {
-            query.setParameter("after", after);
+            made.setParameter("after", after);
         }
-        return query.setMaxResults(max).getResultList();
+        return made.setMaxResults(max).getResultList();
     }
 }

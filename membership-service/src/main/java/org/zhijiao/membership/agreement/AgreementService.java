@@ -5,13 +5,13 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.lifecycle.StepRequest;
 import org.zhijiao.commons.lifecycle.Transition;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Page;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementRequest;
 import org.zhijiao.membership.agreement.AgreementDtos.AgreementView;
 import org.zhijiao.commons.events.Topics;
@@ -25,15 +25,15 @@ public class AgreementService extends LifecycleService<CooperationAgreement, Agr
                 AgreementView::of));
     }
 
-    public record Filter(AgreementStatus status, AgreementKind kind, UUID party) {
-    }
+    public record Filter(AgreementStatus status, AgreementKind kind, UUID party) implements ListFilter {
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<AgreementView> list(Filter filter, String cursor, int limit) {
-        return page(Where.all()
-                .and("status = :status", "status", filter.status())
-                .and("kind = :kind", "kind", filter.kind())
-                .and(":party member of parties", "party", filter.party()), cursor, limit);
+        @Override
+        public Where query() {
+            return Where.all()
+                    .and("status = :status", "status", status)
+                    .and("kind = :kind", "kind", kind)
+                    .and(":party member of parties", "party", party);
+        }
     }
 
     @Transactional

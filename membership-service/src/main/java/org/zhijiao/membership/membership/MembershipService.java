@@ -2,24 +2,18 @@ package org.zhijiao.membership.membership;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.IdQuery;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.Ids;
 import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.events.Topics;
@@ -47,62 +41,35 @@ public class MembershipService extends LifecycleService<Membership, MembershipAc
     @Inject
     ReferenceDataService referenceData;
 
-    /** Filters of the membership list; null means "any". With {@code asOf}, statuses are those of that day. */
+    /**
+     * Filters of the membership list; null means "any". With {@code asOf}, only memberships that existed on that
+     * day, and statuses are those of that day: the last step effective on or before it.
+     */
     public record Filter(LocalDate asOf, Set<MembershipStatus> statuses, MembershipRole role, OrganizationKind kind,
-            String subAlliance, UUID organizationId) {
+            String subAlliance, UUID organizationId) implements ListFilter {
+
+        @Override
+        public IdQuery query() {
+            String status = asOf == null ? "t.status" : "(SELECT h.status FROM membership_transition h"
+                    + " WHERE h.membership_id = t.id AND h.effective_on <= :asOf ORDER BY h.seq DESC LIMIT 1)";
+            return IdQuery.from("membership")
+                    .and("EXISTS (SELECT 1 FROM membership_transition h WHERE h.membership_id = t.id"
+                            + " AND h.effective_on <= :asOf)", "asOf", asOf)
+                    .and(status + " IN (:statuses)", "statuses",
+                            statuses == null || statuses.isEmpty() ? null : statuses.stream().map(Enum::name).toList())
+                    .and("t.role = :role", "role", role)
+                    .and("t.organization_kind = :kind", "kind", kind)
+                    .and("t.organization_id = :org", "org", organizationId)
+                    .and("EXISTS (SELECT 1 FROM membership_sub_alliance a WHERE a.membership_id = t.id"
+                            + " AND a.alliance_code = :alliance)", "alliance", subAlliance);
+        }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** One page of the memberships {@code filter} lets through; with {@code asOf}, each says its status that day. */
+    @Transactional
     public Page<MembershipView> list(Filter filter, String cursor, int limit) {
-        String statusExpr = filter.asOf() == null ? "m.status" : "s.status";
-        StringBuilder sql = new StringBuilder("SELECT m.id, ").append(statusExpr).append(" FROM membership m");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.asOf() != null) {
-            sql.append(" JOIN LATERAL (SELECT t.status FROM membership_transition t WHERE t.membership_id = m.id"
-                    + " AND t.effective_on <= :asOf ORDER BY t.seq DESC LIMIT 1) s ON true");
-            params.put("asOf", filter.asOf());
-        }
-        sql.append(" WHERE 1 = 1");
-        UUID after = Cursors.decode(cursor);
-        if (after != null) {
-            sql.append(" AND m.id > :after");
-            params.put("after", after);
-        }
-        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            sql.append(" AND ").append(statusExpr).append(" IN (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
-        }
-        if (filter.role() != null) {
-            sql.append(" AND m.role = :role");
-            params.put("role", filter.role().name());
-        }
-        if (filter.kind() != null) {
-            sql.append(" AND m.organization_kind = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.organizationId() != null) {
-            sql.append(" AND m.organization_id = :org");
-            params.put("org", filter.organizationId());
-        }
-        if (filter.subAlliance() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM membership_sub_alliance a WHERE a.membership_id = m.id"
-                    + " AND a.alliance_code = :alliance)");
-            params.put("alliance", filter.subAlliance());
-        }
-        sql.append(" ORDER BY m.id LIMIT :limit");
-        params.put("limit", limit + 1);
-        Query query = em.createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Map<UUID, MembershipStatus> statusById = new LinkedHashMap<>();
-        rows.forEach(row -> statusById.put((UUID) row[0], MembershipStatus.valueOf((String) row[1])));
-        Map<UUID, Membership> loaded = statusById.isEmpty() ? Map.of()
-                : Membership.<Membership>list("id in ?1", statusById.keySet()).stream()
-                        .collect(Collectors.toMap(m -> m.id, Function.identity()));
-        List<UUID> ids = new ArrayList<>(statusById.keySet());
-        Page<UUID> page = Cursors.page(ids, limit, Function.identity());
-        return page.map(id -> MembershipView.of(loaded.get(id), filter.asOf() == null ? null : statusById.get(id)));
+        return filter.query().page(em, Membership.class, cursor, limit).map(membership -> MembershipView.of(membership,
+                filter.asOf() == null ? null : membership.statusOn(filter.asOf())));
     }
 
     @Transactional

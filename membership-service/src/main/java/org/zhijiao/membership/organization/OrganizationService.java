@@ -8,13 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.AggregateService;
 import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.Patch;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
 import org.zhijiao.commons.web.Ids;
-import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusRequest;
 import org.zhijiao.membership.organization.OrganizationDtos.CampusView;
@@ -36,21 +36,21 @@ public class OrganizationService extends AggregateService<Organization, Organiza
 
     /** Filters of the organization list; null means "any". */
     public record Filter(OrganizationKind kind, String country, String city, String industryChain, String name,
-            String creditCode, UUID onlyId) {
-    }
+            String creditCode, UUID onlyId) implements ListFilter {
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OrganizationView> list(Filter filter, String cursor, int limit) {
-        String name = filter.name() == null ? null
-                : "%" + filter.name().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-        return page(Where.all()
-                .and("kind = :kind", "kind", filter.kind())
-                .and("region.country = :country", "country", filter.country())
-                .and("region.city = :city", "city", filter.city())
-                .and(":chain member of industryChains", "chain", filter.industryChain())
-                .and("(lower(name.zh) like :name or lower(name.en) like :name)", "name", name)
-                .and("creditCode = :creditCode", "creditCode", filter.creditCode())
-                .and("id = :only", "only", filter.onlyId()), cursor, limit);
+        @Override
+        public Where query() {
+            String like = name == null ? null
+                    : "%" + name.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+            return Where.all()
+                    .and("kind = :kind", "kind", kind)
+                    .and("region.country = :country", "country", country)
+                    .and("region.city = :city", "city", city)
+                    .and(":chain member of industryChains", "chain", industryChain)
+                    .and("(lower(name.zh) like :name or lower(name.en) like :name)", "name", like)
+                    .and("creditCode = :creditCode", "creditCode", creditCode)
+                    .and("id = :only", "only", onlyId);
+        }
     }
 
     @Transactional

@@ -5,11 +5,11 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.zhijiao.commons.aggregate.AggregateKind;
+import org.zhijiao.commons.aggregate.ListFilter;
 import org.zhijiao.commons.aggregate.BilingualName;
 import org.zhijiao.commons.aggregate.LifecycleService;
 import org.zhijiao.commons.aggregate.Where;
 import org.zhijiao.commons.problem.ProblemException;
-import org.zhijiao.commons.web.Page;
 import org.zhijiao.commons.events.Topics;
 import org.zhijiao.membership.organization.Organization;
 import org.zhijiao.membership.recognition.RecognitionDtos.RecognitionRequest;
@@ -23,18 +23,18 @@ public class RecognitionService extends LifecycleService<Recognition, Recognitio
                 RecognitionView::of));
     }
 
-    public record Filter(RecognitionLevel level, UUID holder, Boolean heldByGroup, Integer awardedIn) {
-    }
+    public record Filter(RecognitionLevel level, UUID holder, Boolean heldByGroup, Integer awardedIn)
+            implements ListFilter {
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RecognitionView> list(Filter filter, String cursor, int limit) {
-        Integer year = filter.awardedIn();
-        return page(Where.all()
-                .and("level = :level", "level", filter.level())
-                .and("holderOrganizationId = :holder", "holder", filter.holder())
-                .and(Boolean.TRUE.equals(filter.heldByGroup()), "holderOrganizationId is null")
-                .and("awardedOn >= :from", "from", year == null ? null : LocalDate.of(year, 1, 1))
-                .and("awardedOn < :to", "to", year == null ? null : LocalDate.of(year + 1, 1, 1)), cursor, limit);
+        @Override
+        public Where query() {
+            return Where.all()
+                    .and("level = :level", "level", level)
+                    .and("holderOrganizationId = :holder", "holder", holder)
+                    .and(Boolean.TRUE.equals(heldByGroup), "holderOrganizationId is null")
+                    .and("awardedOn >= :from", "from", awardedIn == null ? null : LocalDate.of(awardedIn, 1, 1))
+                    .and("awardedOn < :to", "to", awardedIn == null ? null : LocalDate.of(awardedIn + 1, 1, 1));
+        }
     }
 
     @Transactional

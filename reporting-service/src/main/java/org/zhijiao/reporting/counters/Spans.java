@@ -8,18 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.zhijiao.commons.web.SaneDates;
 import org.zhijiao.reporting.summary.Item;
 
 /**
  * The days one entity counts in a figure, per series (the total and every slice value it falls
  * under): the union of its items' timelines, as day-by-day transitions. An entity in on day D and
  * out on D+1 exits on D+1; two adjacent stretches are one. Days are epoch days; the counters can
- * tell days from {@link #ORIGIN} to {@link #LAST}, which covers every date a summary accepts.
+ * tell days from {@link #ORIGIN} to {@link #LAST}: every date the platform accepts ({@link SaneDates}).
  */
 public final class Spans {
 
-    public static final LocalDate ORIGIN = LocalDate.of(1, 1, 1);
-    public static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+    public static final LocalDate ORIGIN = SaneDates.MIN;
+    public static final LocalDate LAST = SaneDates.MAX;
     private static final long ORIGIN_DAY = ORIGIN.toEpochDay();
     private static final long LAST_DAY = LAST.toEpochDay();
 
