@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.zhijiao.commons.consumer.Backoff;
 import org.zhijiao.commons.consumer.CloudEvents;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.commons.events.CloudEvent;
@@ -65,7 +66,8 @@ public class DirectoryConsumer {
                     record.getOffset(), e.getMessage());
             return message.nack(e);
         }
-        Duration backoff = initialBackoff;
+        Backoff backoff = new Backoff(initialBackoff, maxBackoff);
+        Duration wait = backoff.first();
         // the connector opened a consumer span in the change's trace (traceparent header); log within it
         Context trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
                 .orElseGet(() -> TraceContexts.extract(record.getHeaders()));
@@ -84,15 +86,15 @@ public class DirectoryConsumer {
                     return leftForTheNextConsumer(event, record.getTopic());
                 }
                 LOG.warnf("Could not apply event %s from %s, retrying in %s: %s", event.id(), record.getTopic(),
-                        backoff, e.getMessage());
+                        wait, e.getMessage());
             }
             try {
-                Thread.sleep(backoff.toMillis());
+                Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return leftForTheNextConsumer(event, record.getTopic());
             }
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            wait = backoff.after(wait);
         }
     }
 

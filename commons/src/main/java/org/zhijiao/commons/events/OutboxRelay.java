@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.zhijiao.commons.consumer.Backoff;
 import org.zhijiao.commons.tracing.TraceContexts;
 
 /**
@@ -51,6 +52,8 @@ import org.zhijiao.commons.tracing.TraceContexts;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** After a failed pass (the database or Kafka away), the relay tries again sooner than its poll. */
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
     /** Arbitrary but fixed: identifies the relay's advisory lock in each service's own database. */
     private static final long RELAY_LOCK = 0x5A48_4A49_414F_0001L;
 
@@ -125,28 +128,25 @@ public class OutboxRelay {
     }
 
     private void run() {
-        long backoffMillis = 0;
+        Duration backoff = null; // the wait after a failed pass; null after one that relayed
         while (running) {
             try {
-                if (backoffMillis > 0) {
-                    wakeUps.tryAcquire(backoffMillis, TimeUnit.MILLISECONDS);
-                } else {
-                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
+                wakeUps.tryAcquire((backoff == null ? settings.pollInterval() : backoff).toMillis(),
+                        TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
                 int relayed;
                 do {
                     relayed = relayBatch();
                 } while (running && relayed == settings.batchSize());
-                backoffMillis = 0;
+                backoff = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 failures.increment();
-                backoffMillis = backoffMillis == 0 ? 200 : Math.min(backoffMillis * 2, 5_000);
+                backoff = backoff == null ? BACKOFF.first() : BACKOFF.after(backoff);
                 LOG.warnf("Outbox relay failed, events stay in the outbox (retry in %d ms): %s",
-                        backoffMillis, e.getMessage());
+                        backoff.toMillis(), e.getMessage());
             }
         }
     }

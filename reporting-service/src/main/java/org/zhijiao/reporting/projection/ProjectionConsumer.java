@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.zhijiao.commons.consumer.Backoff;
 import org.zhijiao.commons.consumer.Failures;
 import org.zhijiao.commons.consumer.MalformedEventException;
 import org.zhijiao.commons.events.Topics;
@@ -63,8 +64,7 @@ import org.zhijiao.reporting.events.TopicContracts;
 public class ProjectionConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
 
     @Inject
     EventReader reader;
@@ -167,7 +167,7 @@ public class ProjectionConsumer {
 
         @Override
         public void run() {
-            Duration backoff = FIRST_BACKOFF;
+            Duration backoff = BACKOFF.first();
             while (running) {
                 try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(settings.projectionConsumer(),
                         new StringDeserializer(), new StringDeserializer())) {
@@ -192,7 +192,7 @@ public class ProjectionConsumer {
                             break; // shutting down: left uncommitted, redelivered to whoever consumes next
                         }
                         applying = next == null ? null : apply(next);
-                        backoff = FIRST_BACKOFF;
+                        backoff = BACKOFF.first();
                     }
                 } catch (WakeupException e) {
                     // shutting down
@@ -203,7 +203,7 @@ public class ProjectionConsumer {
                     failing(e);
                     LOG.warnf(e, "Projection consumer failed; starting again in %s", backoff);
                     pause(backoff);
-                    backoff = next(backoff);
+                    backoff = BACKOFF.after(backoff);
                 } finally {
                     consumer = null;
                     settle();
@@ -330,7 +330,7 @@ public class ProjectionConsumer {
             if (events.isEmpty() && malformed.isEmpty()) {
                 return true;
             }
-            Duration backoff = FIRST_BACKOFF;
+            Duration backoff = BACKOFF.first();
             while (running) {
                 try {
                     long started = System.nanoTime();
@@ -342,7 +342,7 @@ public class ProjectionConsumer {
                     failing(e);
                     LOG.warnf("Applying %d events failed (%s); retrying in %s", events.size(), Failures.rootMessage(e), backoff);
                     pause(backoff);
-                    backoff = next(backoff);
+                    backoff = BACKOFF.after(backoff);
                 }
             }
             return false;
@@ -368,7 +368,7 @@ public class ProjectionConsumer {
             dead.headers().add("dead-letter-partition",
                     String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
             dead.headers().add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
-            Duration backoff = FIRST_BACKOFF;
+            Duration backoff = BACKOFF.first();
             while (running) {
                 try {
                     deadLetters.send(dead).get();
@@ -379,7 +379,7 @@ public class ProjectionConsumer {
                 } catch (Exception e) {
                     failing(e);
                     pause(backoff);
-                    backoff = next(backoff);
+                    backoff = BACKOFF.after(backoff);
                 }
             }
         }
@@ -422,8 +422,4 @@ public class ProjectionConsumer {
         return e.data() instanceof EventData.Membership membership ? membership.organizationId() : e.data().key();
     }
 
-    private static Duration next(Duration backoff) {
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-    }
 }
