@@ -10,8 +10,8 @@ import org.zhijiao.commons.web.Cursors;
 import org.zhijiao.commons.web.Page;
 
 /**
- * A keyset-paginated list of aggregate ids, filtered in SQL on one table ({@link Where}, with conditions in
- * SQL): the page's ids are selected first, and its aggregates then loaded in one query, in id order.
+ * The filters of an aggregate list in SQL on its table (a {@link Where} whose conditions name columns): a page's
+ * ids are selected first, and its aggregates then loaded in one query, in id order.
  */
 public final class IdQuery implements ListQuery {
 

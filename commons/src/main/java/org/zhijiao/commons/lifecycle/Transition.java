@@ -41,16 +41,6 @@ public class Transition implements DatedStep {
     public Transition() {
     }
 
-    @Override
-    public String status() {
-        return status;
-    }
-
-    @Override
-    public LocalDate on() {
-        return on;
-    }
-
     public Transition(String status, String action, LocalDate on, String reason, OffsetDateTime recordedAt,
             String recordedBy) {
         this.status = status;
@@ -59,5 +49,15 @@ public class Transition implements DatedStep {
         this.reason = reason;
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
+    }
+
+    @Override
+    public String status() {
+        return status;
+    }
+
+    @Override
+    public LocalDate on() {
+        return on;
     }
 }

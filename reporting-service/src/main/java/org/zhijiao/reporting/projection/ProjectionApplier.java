@@ -68,6 +68,8 @@ import org.zhijiao.reporting.summary.Projections;
 public class ProjectionApplier {
 
     private static final Logger LOG = Logger.getLogger(ProjectionApplier.class);
+    /** Threads a rebuild's count recounts chunks on, while the rebuild's own thread lists and sums them. */
+    private static final int COUNT_WORKERS = 3;
 
     @Inject
     AgroalDataSource dataSource;
@@ -711,7 +713,6 @@ public class ProjectionApplier {
         }
     }
 
-    private static final int COUNT_WORKERS = 3;
     private void flushWhenLarge(Connection c, Tables tables, Deltas deltas, Runnable progress)
             throws SQLException {
         if (deltas.blocks() > countBlocks) {

@@ -59,6 +59,8 @@ public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
+    /** Threads (each with a connection) that write a replay's polls into the shadow projections. */
+    private static final int REPLAY_WRITERS = 2;
 
     @Inject
     ProjectionApplier applier;
@@ -330,8 +332,6 @@ public class RebuildService {
             applier.advance(c, Tables.SHADOW, read.values());
         }
     }
-
-    private static final int REPLAY_WRITERS = 2;
 
     /**
      * Reads every partition up to {@code until} and applies what it read to the shadow tables, a poll
